@@ -1,0 +1,5 @@
+/**
+ * The public entry: `np` (the numpy-like array layer) and the lesson.
+ * @module
+ */
+export * as np from "./np/index.js";

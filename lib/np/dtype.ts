@@ -1,0 +1,99 @@
+/**
+ * The dtypes the lesson meets, their storage, and numpy's promotion rules for them.
+ *
+ * Storage: float64 → Float64Array, float32 → Float32Array, int32 → Int32Array,
+ * int64 → Float64Array holding integers (exact up to 2**53; JavaScript has no fast int64),
+ * uint8 → Uint8Array, bool → Uint8Array holding 0/1.
+ * @module
+ */
+
+/** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
+export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
+
+/** The typed array that stores each dtype. */
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+/** Every dtype, in promotion order (bool < uint8 < int32 < int64 < float32 < float64). */
+export const DTYPES: readonly DType[] = ["bool", "uint8", "int32", "int64", "float32", "float64"];
+
+/** Allocates zero-filled storage of `n` elements for `dtype`. */
+export function allocate(dtype: DType, n: number): TypedArray {
+  switch (dtype) {
+    case "float64":
+    case "int64":
+      return new Float64Array(n);
+    case "float32":
+      return new Float32Array(n);
+    case "int32":
+      return new Int32Array(n);
+    case "uint8":
+    case "bool":
+      return new Uint8Array(n);
+  }
+}
+
+/** True for float32 and float64. */
+export function isFloat(dtype: DType): boolean {
+  return dtype === "float64" || dtype === "float32";
+}
+
+/** True for the integer dtypes (bool excluded). */
+export function isInteger(dtype: DType): boolean {
+  return dtype === "uint8" || dtype === "int32" || dtype === "int64";
+}
+
+/** Throws numpy's TypeError text for a name that is not a dtype. */
+export function checkDType(dtype: string): DType {
+  if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
+  if (dtype === "int") return "int64";
+  if (dtype === "float") return "float64";
+  throw new TypeError(`data type '${dtype}' not understood (expected one of ${DTYPES.join(", ")})`);
+}
+
+/**
+ * numpy's `result_type` for two arrays: the smallest dtype that holds both.
+ * int32 or int64 with float32 gives float64, as in numpy.
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if ((a === "float32" && (b === "int32" || b === "int64")) || (b === "float32" && (a === "int32" || a === "int64"))) {
+    return "float64";
+  }
+  return DTYPES.indexOf(a) > DTYPES.indexOf(b) ? a : b;
+}
+
+/**
+ * The dtype of `array OP scalar` under numpy 2's rule for Python scalars (NEP 50): the scalar is
+ * "weak" and takes the array's dtype when it fits its kind. A JavaScript number that is an
+ * integer acts like a Python int, any other number like a Python float; a boolean like a Python bool.
+ * (JavaScript cannot tell `2.0` from `2`: write the float array side, or `np.array(2.0)`, where it matters.)
+ */
+export function promoteWithScalar(a: DType, s: number | boolean): DType {
+  if (typeof s === "boolean") return a;
+  if (Number.isInteger(s)) return a === "bool" ? "int64" : a;
+  return isFloat(a) ? a : "float64";
+}
+
+/** The dtype numpy gives a bare JavaScript value in `np.array`. */
+export function dtypeOfScalar(s: number | boolean): DType {
+  if (typeof s === "boolean") return "bool";
+  return Number.isInteger(s) ? "int64" : "float64";
+}
+
+/** Converts a number to what storing it in `dtype` keeps (truncation toward zero for integers, as numpy's astype). */
+export function castScalar(dtype: DType, v: number): number {
+  switch (dtype) {
+    case "bool":
+      return v !== 0 ? 1 : 0;
+    case "uint8":
+      return Math.trunc(v) & 0xff;
+    case "int32":
+      return Math.trunc(v) | 0;
+    case "int64":
+      return Math.trunc(v);
+    case "float32":
+      return Math.fround(v);
+    case "float64":
+      return v;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * One place for numpy's error texts, so that a user who knows numpy recognises them.
+ * Messages are built only when the check fails.
+ * @module
+ */
+
+/** numpy's way of writing a shape: `(4,2)`, `(3,)`, `()`. */
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** numpy's ValueError. */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/** numpy's AxisError: "axis 2 is out of bounds for array of dimension 2". */
+export class AxisError extends ValueError {
+  override name = "AxisError";
+  constructor(axis: number, ndim: number) {
+    super(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+}
+
+/** numpy's IndexError. */
+export class IndexError extends Error {
+  override name = "IndexError";
+}
+
+/** "operands could not be broadcast together with shapes (2,3) (4,)" */
+export function broadcastError(...shapes: (readonly number[])[]): ValueError {
+  return new ValueError(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(" ")}`);
+}
+
+/** "shapes (4,2) and (3,5) not aligned: 2 (dim 1) != 3 (dim 0)" */
+export function alignError(a: readonly number[], b: readonly number[], dimA: number, dimB: number): ValueError {
+  return new ValueError(
+    `shapes ${formatShape(a)} and ${formatShape(b)} not aligned: ${a[dimA]} (dim ${dimA}) != ${b[dimB]} (dim ${dimB})`,
+  );
+}
+
+/** Normalises a possibly negative axis, throwing numpy's AxisError when it is out of range. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${axis}`);
+  if (axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}

@@ -1,0 +1,271 @@
+/**
+ * `NDArray`: numpy's ndarray on top of a scijs `ndarray` view (data, shape, stride, offset).
+ *
+ * The scijs view is public as `.nd`, so an array can be handed to any ndarray-* package.
+ * scijs does no bounds checks and accepts stride-0 views; this class checks indices and marks
+ * broadcast views read-only, so no write can go silently wrong.
+ * @module
+ */
+import ndarray from "ndarray";
+import { type DType, type TypedArray, allocate, castScalar, checkDType } from "./dtype.js";
+import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
+import { formatArray } from "./print.js";
+
+/** The scijs view type this library stores. */
+export type NdView = ndarray.NdArray<TypedArray>;
+
+/** Anything `np` functions accept where numpy accepts an array: an NDArray, a number, a boolean, or nested arrays. */
+export type ArrayLike = NDArray | number | boolean | NestedArray;
+/** Nested JavaScript arrays of numbers or booleans, as `np.array` takes them. */
+export type NestedArray = readonly (number | boolean | NestedArray)[];
+
+/** The product of a shape's dimensions. */
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** C-order (row-major) strides for a shape. */
+export function cStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i] || 1;
+  }
+  return strides;
+}
+
+/** Checks that every dimension of a requested shape is a non-negative integer. */
+export function checkShape(shape: readonly number[]): void {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new ValueError(`negative dimensions are not allowed (shape ${formatShape(shape)})`);
+    }
+  }
+}
+
+/** A numpy-style n-dimensional array. Create them with `np.array`, `np.zeros`, ... rather than `new`. */
+export class NDArray {
+  /** The scijs ndarray view holding data, shape, stride and offset. */
+  readonly nd: NdView;
+  /** The element type. */
+  readonly dtype: DType;
+  /** False for broadcast views and other views numpy marks read-only. */
+  readonly writeable: boolean;
+
+  /** Wraps a scijs view. Most users want `np.array` instead. */
+  constructor(nd: NdView, dtype: DType, writeable = true) {
+    this.nd = nd;
+    this.dtype = dtype;
+    this.writeable = writeable;
+  }
+
+  /** Wraps C-ordered storage of the given shape (no copy). */
+  static fromData(data: TypedArray, shape: readonly number[], dtype: DType): NDArray {
+    if (data.length !== shapeSize(shape)) {
+      throw new ValueError(`cannot reshape array of size ${data.length} into shape ${formatShape(shape)}`);
+    }
+    return new NDArray(ndarray(data, shape.slice(), cStrides(shape), 0), dtype);
+  }
+
+  /** A new zero-filled array. */
+  static empty(shape: readonly number[], dtype: DType = "float64"): NDArray {
+    checkShape(shape);
+    return NDArray.fromData(allocate(dtype, shapeSize(shape)), shape, dtype);
+  }
+
+  /** The dimensions, like numpy's `.shape` tuple. */
+  get shape(): readonly number[] {
+    return this.nd.shape;
+  }
+
+  /** The number of dimensions. */
+  get ndim(): number {
+    return this.nd.shape.length;
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return shapeSize(this.nd.shape);
+  }
+
+  /** Element strides (in elements, not bytes as numpy's `.strides`). */
+  get strides(): readonly number[] {
+    return this.nd.stride;
+  }
+
+  /** The transpose (a view), like numpy's `.T`. */
+  get T(): NDArray {
+    return this.transpose();
+  }
+
+  /** True when the elements lie in C order in `nd.data` from `nd.offset` on, with no gaps. */
+  get isCContiguous(): boolean {
+    const { shape, stride } = this.nd;
+    let expected = 1;
+    for (let i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] !== 1 && stride[i] !== expected) return false;
+      expected *= shape[i];
+    }
+    return true;
+  }
+
+  /**
+   * The elements in C order as a typed array. When the array is C-contiguous and spans all of its
+   * storage this is the storage itself (no copy): treat it as read-only unless you own the array.
+   */
+  values(): TypedArray {
+    const { data, offset } = this.nd;
+    const n = this.size;
+    if (this.isCContiguous) {
+      return offset === 0 && data.length === n ? data : (data.subarray(offset, offset + n) as TypedArray);
+    }
+    const out = allocate(this.dtype, n);
+    let k = 0;
+    this.forEachOffset((o) => {
+      out[k++] = data[o];
+    });
+    return out;
+  }
+
+  /** Calls `f` with the storage offset of each element, in C order. */
+  forEachOffset(f: (offset: number) => void): void {
+    const { shape, stride, offset } = this.nd;
+    const nd = shape.length;
+    if (this.size === 0) return;
+    if (nd === 0) {
+      f(offset);
+      return;
+    }
+    const idx = new Array<number>(nd).fill(0);
+    let o = offset;
+    const last = nd - 1;
+    const n0 = shape[last];
+    const s0 = stride[last];
+    for (;;) {
+      for (let i = 0; i < n0; i++) f(o + i * s0);
+      let d = last - 1;
+      while (d >= 0) {
+        idx[d]++;
+        o += stride[d];
+        if (idx[d] < shape[d]) break;
+        o -= stride[d] * shape[d];
+        idx[d] = 0;
+        d--;
+      }
+      if (d < 0) return;
+    }
+  }
+
+  private storageOffset(index: readonly number[]): number {
+    const { shape, stride, offset } = this.nd;
+    if (index.length !== shape.length) {
+      throw new IndexError(`expected ${shape.length} indices for array of shape ${formatShape(shape)}, got ${index.length}`);
+    }
+    let o = offset;
+    for (let d = 0; d < index.length; d++) {
+      let i = index[d];
+      if (!Number.isInteger(i)) throw new IndexError(`only integers are valid indices, got ${i}`);
+      if (i < -shape[d] || i >= shape[d]) {
+        throw new IndexError(`index ${i} is out of bounds for axis ${d} with size ${shape[d]}`);
+      }
+      if (i < 0) i += shape[d];
+      o += i * stride[d];
+    }
+    return o;
+  }
+
+  /** One element, `a.get(i, j)` for numpy's `a[i, j]`; negative indices count from the end. */
+  get(...index: number[]): number {
+    return this.nd.data[this.storageOffset(index)];
+  }
+
+  /** Sets one element, `a.set(i, j, value)` for numpy's `a[i, j] = value`. */
+  set(...args: number[]): void {
+    if (!this.writeable) throw new ValueError("assignment destination is read-only");
+    const value = args.pop() as number;
+    this.nd.data[this.storageOffset(args)] = castScalar(this.dtype, value);
+  }
+
+  /** The only element of a size-1 array, as numpy's `.item()`. */
+  item(): number {
+    if (this.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
+    return this.values()[0];
+  }
+
+  /** A C-ordered copy, as numpy's `.copy()`. */
+  copy(): NDArray {
+    const out = allocate(this.dtype, this.size);
+    out.set(this.values());
+    return NDArray.fromData(out, this.shape, this.dtype);
+  }
+
+  /** A copy converted to `dtype` (truncation toward zero for float → int, as numpy). */
+  astype(dtype: DType | "int" | "float"): NDArray {
+    const to = checkDType(dtype);
+    const src = this.values();
+    const out = allocate(to, src.length);
+    if (to === "float64" || to === "float32" || to === this.dtype) out.set(src);
+    else for (let i = 0; i < src.length; i++) out[i] = castScalar(to, src[i]);
+    return NDArray.fromData(out, this.shape, to);
+  }
+
+  /** A new shape for the same elements; a view when the array is C-contiguous. One dimension may be -1. */
+  reshape(...shape: number[] | [readonly number[]]): NDArray {
+    const req = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly number[];
+    const dims = req.slice();
+    const size = this.size;
+    const unknown = dims.indexOf(-1);
+    if (unknown >= 0) {
+      if (dims.indexOf(-1, unknown + 1) >= 0) throw new ValueError("can only specify one unknown dimension");
+      const known = shapeSize(dims.filter((_, i) => i !== unknown));
+      if (known === 0 || size % known !== 0) {
+        throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(req)}`);
+      }
+      dims[unknown] = size / known;
+    }
+    checkShape(dims);
+    if (shapeSize(dims) !== size) {
+      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(req)}`);
+    }
+    if (this.isCContiguous) {
+      return new NDArray(ndarray(this.nd.data, dims, cStrides(dims), this.nd.offset), this.dtype, this.writeable);
+    }
+    return NDArray.fromData(this.values(), dims, this.dtype);
+  }
+
+  /** The elements as 1-D, as numpy's `ravel` (a view when C-contiguous). */
+  ravel(): NDArray {
+    return this.reshape(this.size);
+  }
+
+  /** A copy as 1-D, as numpy's `flatten`. */
+  flatten(): NDArray {
+    return this.copy().reshape(this.size);
+  }
+
+  /** Permutes the axes (a view); with no arguments reverses them, as numpy's `transpose`. */
+  transpose(...axes: number[]): NDArray {
+    const nd = this.ndim;
+    let order: number[];
+    if (axes.length === 0) order = Array.from({ length: nd }, (_, i) => nd - 1 - i);
+    else {
+      if (axes.length !== nd) throw new ValueError("axes don't match array");
+      order = axes.map((a) => normalizeAxis(a, nd));
+      if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
+    }
+    return new NDArray(this.nd.transpose(...order), this.dtype, this.writeable);
+  }
+
+  /** numpy-style repr: `array([[1., 2.],\n       [3., 4.]])`. */
+  toString(): string {
+    return formatArray(this);
+  }
+
+  /** tslab and `console.log` show the numpy-style repr. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return formatArray(this);
+  }
+}
