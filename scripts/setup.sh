@@ -1,25 +1,93 @@
 #!/usr/bin/env bash
-# One-step set-up on a fresh Debian machine (the README's set-up command runs it):
-# system packages (Jupyter, ipykernel, Chromium), the npm packages, the build of lib/ to dist/,
-# and the tslab kernel. Safe to run again.
+# One-step set-up on a fresh Debian machine (the README's set-up command runs it, CI's .ci/run runs it,
+# the dev container runs it: its Dockerfile with --system, its postCreateCommand with no option).
+#   system:  Debian packages: Jupyter (nbconvert, nbclient, ipykernel, classic Notebook) for the
+#            notebooks, Chromium for the browser tests, numpy/matplotlib/scikit-learn for the fixture
+#            scripts and the original Python lesson; EXTRA_APT_PACKAGES adds more (the Dockerfile does)
+#   project: npm ci, the build of lib/ to dist/, the tslab kernel (scripts/install-kernel.sh),
+#            then the GPU probe (scripts/gpu-probe.sh)
+# Safe to run again, and quick when everything is there: each step runs only when something is missing
+# or out of date.
+#
+#   bash scripts/setup.sh             # everything
+#   bash scripts/setup.sh --system    # Debian packages only (as root, or with sudo)
+#   bash scripts/setup.sh --project   # npm packages, build, kernel, GPU probe only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(jupyter-nbconvert python3-ipykernel python3-nbclient python3-notebook jupyter-client chromium python3-numpy)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  echo "setup: installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+do_system=1
+do_project=1
+case "${1:-}" in
+  "") ;;
+  --system) do_project=0 ;;
+  --project) do_system=0 ;;
+  *) echo "setup: unknown option '$1' (use --system, --project or nothing)" >&2; exit 2 ;;
+esac
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
-npm run build
-if [ -x scripts/install-kernel.sh ]; then bash scripts/install-kernel.sh; fi
+APT_PACKAGES=(
+  jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-notebook
+  chromium
+  python3-numpy python3-matplotlib python3-sklearn
+)
+# shellcheck disable=SC2206 # a space-separated list on purpose
+APT_PACKAGES+=(${EXTRA_APT_PACKAGES:-})
+
+install_system() {
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: Debian packages present"
+    return
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: missing ${missing[*]}, and this is not a Debian-like system (no apt-get): install them by hand" >&2
+    exit 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+  "${apt[@]}" update -qq
+  "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# True when the build in dist/ is older than a source it is built from.
+build_is_stale() {
+  local stamp=dist/.build-stamp
+  [ -f "$stamp" ] || return 0
+  [ -n "$(find lib package.json package-lock.json tsconfig.json tsconfig.build.json -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+
+install_project() {
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "$major" -lt 20 ]; then
+    echo "setup: Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+    exit 1
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  else
+    echo "setup: npm packages up to date"
+  fi
+  if build_is_stale; then
+    local started
+    started="$(mktemp)"  # stamped with the start time, so an edit made during the build still counts
+    npm run build
+    chmod 644 "$started"
+    mv "$started" dist/.build-stamp
+  else
+    echo "setup: dist/ up to date"
+  fi
+  bash scripts/install-kernel.sh
+  bash scripts/gpu-probe.sh
+}
+
+if [ $do_system -eq 1 ]; then install_system; fi
+if [ $do_project -eq 1 ]; then install_project; fi
 echo "setup: done"
