@@ -3,3 +3,4 @@
  * @module
  */
 export * as np from "./np/index.js";
+export * from "./notebook/index.js";

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Executes every notebooks/*.ipynb with the real tslab kernel through Jupyter (nbclient) and fails on
+# any cell error, a missing figure, or a printed line that differs from the committed notebook
+# (scripts/notebooks/run.py). Needs Debian's jupyter-nbconvert python3-nbclient python3-ipykernel,
+# the built library (dist/) and the kernel registered: scripts/setup.sh does all three.
+# Without Jupyter or the kernel it says loudly that it skipped; under CI=true a skip fails.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's frozen-modules warning from Debian's Python 3.11
+
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+if [ -f scripts/install-kernel.sh ]; then
+  bash scripts/install-kernel.sh >/dev/null || echo "20-notebooks: scripts/install-kernel.sh failed (the check below says whether the kernel is there)"
+fi
+"$py" scripts/notebooks/run.py check "$@"
+rc=$?
+if [ $rc -eq 3 ]; then
+  echo "############################################################"
+  echo "## 20-notebooks: SKIPPED - the notebooks were NOT executed ##"
+  echo "############################################################"
+  if [ "${CI:-}" = "true" ]; then
+    echo "20-notebooks: a skip is a failure under CI=true" >&2
+    exit 1
+  fi
+  exit 0
+fi
+exit $rc

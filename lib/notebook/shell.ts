@@ -1,0 +1,161 @@
+/**
+ * TypeScript stand-ins for the lesson's shell cells (`!nvidia-smi`, `!ls`, `!cd sample_data`): tslab has
+ * no `!` escape, and these work the same on Linux, macOS and Windows.
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+
+/** What {@link gpuInfo} found: whether a GPU is visible and the text to show. */
+export interface GpuInfo {
+  /** True when `nvidia-smi` ran and succeeded (it fails when it finds no GPU or no driver). */
+  visible: boolean;
+  /** `nvidia-smi`'s own output, or a plain sentence saying why no GPU is visible. */
+  text: string;
+}
+
+/**
+ * Asks `nvidia-smi` which NVIDIA GPUs this machine (or dev container) can use.
+ *
+ * Parameters
+ * ----------
+ * command : string, optional
+ *     The program to run (default `"nvidia-smi"`, looked up on PATH).
+ *
+ * Returns
+ * -------
+ * GpuInfo
+ *     `visible` and the text: `nvidia-smi`'s table, or why no GPU is visible (not installed, or it failed).
+ *     Never throws: no GPU is a normal answer, since the lesson runs on the CPU.
+ *
+ * Example
+ * -------
+ * ```ts
+ * gpuInfo().visible   // false on a machine without an NVIDIA GPU
+ * ```
+ */
+export function gpuInfo(command = "nvidia-smi"): GpuInfo {
+  const r = spawnSync(command, [], { encoding: "utf8", timeout: 20_000 });
+  const err = r.error as NodeJS.ErrnoException | undefined;
+  if (err?.code === "ENOENT") {
+    return {
+      visible: false,
+      text:
+        `No NVIDIA GPU is visible: ${command} is not installed here (not on PATH). ` +
+        "The lesson runs on the CPU; in the dev container a GPU shows up when the host has the NVIDIA driver " +
+        "and the NVIDIA Container Toolkit.",
+    };
+  }
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`.trimEnd();
+  if (err || r.status !== 0) {
+    const why = err ? err.message : `exit status ${r.status}`;
+    return { visible: false, text: `No NVIDIA GPU is usable: ${command} failed (${why}).${output ? "\n" + output : ""}` };
+  }
+  return { visible: true, text: output };
+}
+
+/**
+ * The notebook's `!nvidia-smi`: prints the GPU table, or says plainly that no GPU is visible.
+ *
+ * Example
+ * -------
+ * ```ts
+ * nvidiaSmi();   // "No NVIDIA GPU is visible: nvidia-smi is not installed here ..."
+ * ```
+ */
+export function nvidiaSmi(): void {
+  console.log(gpuInfo().text);
+}
+
+/**
+ * The names in a folder, sorted, folders marked with a trailing `/`.
+ *
+ * Parameters
+ * ----------
+ * dir : string, optional
+ *     The folder (default: the current one).
+ *
+ * Returns
+ * -------
+ * string[]
+ *
+ * Throws
+ * ------
+ * Error
+ *     `ls: cannot access '<dir>': No such file or directory` when the folder does not exist.
+ */
+export function listFiles(dir = "."): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new Error(`ls: cannot access '${dir}': No such file or directory`);
+  }
+  return names
+    .sort((a, b) => a.localeCompare(b))
+    .map((n) => {
+      try {
+        return statSync(resolve(dir, n)).isDirectory() ? n + "/" : n;
+      } catch {
+        return n;
+      }
+    });
+}
+
+/**
+ * The notebook's `!ls`: prints the current folder's path and its files, one per line
+ * (or says that the folder does not exist).
+ *
+ * Parameters
+ * ----------
+ * dir : string, optional
+ *     The folder to list (default: the current one).
+ */
+export function ls(dir = "."): void {
+  try {
+    const names = listFiles(dir);
+    console.log(`${resolve(dir)}:` + (names.length ? "\n  " + names.join("\n  ") : " (empty)"));
+  } catch (e) {
+    console.log((e as Error).message);
+  }
+}
+
+/**
+ * The notebook's `!cd`: changes the kernel's current folder, or says clearly why it cannot
+ * (the folder does not exist, or is a file) and stays where it is.
+ *
+ * Parameters
+ * ----------
+ * dir : string
+ *     The folder to go to, relative to the current one or absolute.
+ *
+ * Returns
+ * -------
+ * boolean
+ *     True when the folder changed.
+ *
+ * Example
+ * -------
+ * ```ts
+ * cd("sample_data");   // "cd: no folder 'sample_data' in /work/notebooks; staying there."
+ * ```
+ */
+export function cd(dir: string): boolean {
+  const here = process.cwd();
+  const target = resolve(here, dir);
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    console.log(`cd: no folder '${dir}' in ${here}; staying there.`);
+    return false;
+  }
+  if (!isDir) {
+    console.log(`cd: '${dir}' is a file, not a folder; staying in ${here}.`);
+    return false;
+  }
+  process.chdir(target);
+  console.log(`cd: now in ${target}`);
+  return true;
+}

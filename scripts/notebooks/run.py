@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Executes the project's notebooks with the real tslab kernel through Jupyter (nbclient).
+
+    python3 scripts/notebooks/run.py check [NOTEBOOK ...]   # execute, compare with the committed outputs
+    python3 scripts/notebooks/run.py write [NOTEBOOK ...]   # execute, save the outputs into the notebook
+
+Without NOTEBOOK it takes every notebooks/*.ipynb. Each notebook runs in its own folder (as Jupyter
+runs it), with `allow_errors` off: the first cell that fails stops the run and fails the check, so
+no cell after an error runs while tslab is still aborting (and no error is hidden).
+
+`check` fails when
+  - a cell raises or shows an error output;
+  - a cell tagged "figure" shows no figure, or a cell shows fewer figures than the committed notebook
+    (a figure is a display with application/vnd.plotly.v1+json or image/png);
+  - a printed line (stdout, stderr, a cell's value as text) differs from the committed notebook's,
+    except in cells tagged "volatile" (the GPU, the file listing: they depend on the machine);
+  - the executed notebook is larger than 3 MB.
+`write` applies the same checks except the comparison, then saves the executed notebook.
+
+Exit status: 0 passed, 1 failed, 3 skipped (no Jupyter / no tslab kernel; the caller decides whether
+a skip is allowed: under CI=true it is not).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import glob
+import os
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MAX_BYTES = 3 * 1024 * 1024
+FIGURE_MIMES = ("application/vnd.plotly.v1+json", "image/png")
+KERNEL = "tslab"
+SKIP = 3
+
+
+def skip(msg: str) -> None:
+    print(f"run.py: SKIPPED: {msg}", file=sys.stderr)
+    sys.exit(SKIP)
+
+
+try:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+except ImportError as e:  # pragma: no cover - depends on the machine
+    skip(f"Jupyter is missing ({e}); install jupyter-nbconvert python3-nbclient python3-ipykernel "
+         "(bash scripts/setup.sh does)")
+
+
+def printed_lines(cell) -> list[str]:
+    """What a reader sees as text in a cell: its streams and its value's text/plain, line by line."""
+    out: list[str] = []
+    for o in cell.get("outputs", []):
+        if o["output_type"] == "stream":
+            out += [f"[{o['name']}] {line}" for line in o["text"].splitlines()]
+        elif o["output_type"] == "execute_result":
+            text = o.get("data", {}).get("text/plain", "")
+            out += [f"[value] {line}" for line in text.splitlines()]
+    return out
+
+
+def figures(cell) -> int:
+    return sum(1 for o in cell.get("outputs", [])
+               if o["output_type"] in ("display_data", "execute_result")
+               and any(m in o.get("data", {}) for m in FIGURE_MIMES))
+
+
+def tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def execute(path: str, timeout: int):
+    nb = nbformat.read(path, as_version=4)
+    committed = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
+                            record_timing=False, resources={"metadata": {"path": os.path.dirname(path)}})
+    t0 = time.perf_counter()
+    failure = None
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        ran = [c for c in nb.cells if c.cell_type == "code" and c.get("execution_count")]
+        stderr = "".join(o["text"] for o in (ran[-1].outputs if ran else [])
+                         if o["output_type"] == "stream" and o["name"] == "stderr")
+        failure = f"a cell raised an error:\n{e}\n{stderr}".rstrip()
+    except CellTimeoutError as e:
+        failure = f"a cell ran past {timeout} s:\n{e}"
+    except DeadKernelError as e:
+        failure = f"the kernel died:\n{e}"
+    return nb, committed, time.perf_counter() - t0, failure
+
+
+def problems_of(nb, committed, compare: bool) -> list[str]:
+    problems: list[str] = []
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    old = [c for c in committed.cells if c.cell_type == "code"]
+    if compare and len(old) != len(code):
+        problems.append(f"the notebook has {len(code)} code cells but the committed one {len(old)}")
+    for k, (i, cell) in enumerate(code):
+        where = f"cell {i} (code cell {k + 1}: {cell.source.splitlines()[0][:60] if cell.source else ''!r})"
+        for o in cell.outputs:
+            if o["output_type"] == "error":
+                problems.append(f"{where}: error output {o.get('ename')}: {o.get('evalue')}")
+        n = figures(cell)
+        if "figure" in tags(cell) and n == 0:
+            problems.append(f"{where}: tagged 'figure' but shows no figure")
+        if not compare or k >= len(old):
+            continue
+        want = figures(old[k])
+        if n < want:
+            problems.append(f"{where}: shows {n} figure(s), the committed notebook {want}")
+        if "volatile" in tags(cell):
+            continue
+        a, b = printed_lines(old[k]), printed_lines(cell)
+        if a != b:
+            diff = "\n".join(difflib.unified_diff(a, b, "committed", "executed", lineterm="", n=1))
+            problems.append(f"{where}: printed lines differ from the committed notebook:\n{diff}")
+    return problems
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("mode", choices=("check", "write"))
+    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    args = ap.parse_args()
+    try:
+        KernelSpecManager().get_kernel_spec(KERNEL)
+    except NoSuchKernel:
+        skip(f"the '{KERNEL}' Jupyter kernel is not registered: run bash scripts/install-kernel.sh "
+             "(bash scripts/setup.sh does)")
+    if not os.path.exists(os.path.join(ROOT, "dist", "index.js")):
+        print("run.py: dist/index.js is missing: the notebooks import the built library; run npm run build",
+              file=sys.stderr)
+        return 1
+    paths = [os.path.abspath(p) for p in args.notebooks] or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+    if not paths:
+        print("run.py: no notebooks found", file=sys.stderr)
+        return 1
+    failed = 0
+    for path in paths:
+        rel = os.path.relpath(path, ROOT)
+        print(f"run.py: executing {rel} with the {KERNEL} kernel ...", flush=True)
+        nb, committed, secs, failure = execute(path, args.timeout)
+        problems = problems_of(nb, committed, compare=args.mode == "check")
+        if failure:
+            problems.insert(0, failure)
+        size = len(nbformat.writes(nb).encode())
+        if size > MAX_BYTES:
+            problems.append(f"the executed notebook is {size / 1e6:.2f} MB, over the 3 MB limit")
+        if problems:
+            failed += 1
+            print(f"run.py: FAILED {rel} ({secs:.1f} s):", file=sys.stderr)
+            for p in problems:
+                print("  - " + p.replace("\n", "\n    "), file=sys.stderr)
+            continue
+        nfig = sum(figures(c) for c in nb.cells if c.cell_type == "code")
+        ncode = sum(1 for c in nb.cells if c.cell_type == "code")
+        if args.mode == "write":
+            nbformat.write(nb, path)
+            print(f"run.py: wrote {rel}: {ncode} code cells, {nfig} figures, {size / 1e6:.2f} MB, {secs:.1f} s")
+        else:
+            print(f"run.py: ok {rel}: {ncode} code cells ran without error, {nfig} figures, "
+                  f"printed lines match, {size / 1e6:.2f} MB, {secs:.1f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
