@@ -7,6 +7,8 @@
  * @module
  */
 
+import { OverflowError } from "./errors.js";
+
 /** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
 export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
 
@@ -74,10 +76,43 @@ export function promoteWithScalar(a: DType, s: number | boolean): DType {
   return isFloat(a) ? a : "float64";
 }
 
+/** The smallest and largest value of each integer dtype, for numpy 2's out-of-bounds check on Python ints. */
+const INT_BOUNDS: Partial<Record<DType, readonly [number, number]>> = {
+  uint8: [0, 255],
+  int32: [-2147483648, 2147483647],
+  int64: [-9223372036854775808, 9223372036854775807],
+};
+
+/**
+ * numpy 2 (NEP 50) refuses a Python int that does not fit an integer array's dtype in arithmetic:
+ * `np.array([1], dtype=np.uint8) + 300` raises "Python integer 300 out of bounds for uint8".
+ */
+export function checkWeakInt(dtype: DType, s: number): void {
+  const bounds = INT_BOUNDS[dtype];
+  if (bounds !== undefined && Number.isInteger(s) && (s < bounds[0] || s > bounds[1])) {
+    throw new OverflowError(`Python integer ${s} out of bounds for ${dtype}`);
+  }
+}
+
 /** The dtype numpy gives a bare JavaScript value in `np.array`. */
 export function dtypeOfScalar(s: number | boolean): DType {
   if (typeof s === "boolean") return "bool";
   return Number.isInteger(s) ? "int64" : "float64";
+}
+
+/** The result dtype of numpy's true division for two operand dtypes: float32 stays, everything else is float64. */
+export function divideType(t: DType): DType {
+  return t === "float32" ? "float32" : "float64";
+}
+
+/** The dtype a float function (exp, tanh, sqrt, ...) returns: float32 stays float32, everything else float64. */
+export function floatType(t: DType): DType {
+  return t === "float32" ? "float32" : "float64";
+}
+
+/** The dtype numpy's `sum`/`prod` accumulate and return in: small integers and bools widen to int64. */
+export function sumType(t: DType): DType {
+  return isFloat(t) ? t : "int64";
 }
 
 /** Converts a number to what storing it in `dtype` keeps (truncation toward zero for integers, as numpy's astype). */

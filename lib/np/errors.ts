@@ -22,6 +22,11 @@ export class AxisError extends ValueError {
   }
 }
 
+/** Python's OverflowError, as numpy raises it for a Python int that does not fit a dtype. */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}
+
 /** numpy's IndexError. */
 export class IndexError extends Error {
   override name = "IndexError";
@@ -44,4 +49,25 @@ export function normalizeAxis(axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${axis}`);
   if (axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
   return axis < 0 ? axis + ndim : axis;
+}
+
+/** "index 5 is out of bounds for axis 0 with size 4" */
+export function indexError(index: number, axis: number, size: number): IndexError {
+  return new IndexError(`index ${index} is out of bounds for axis ${axis} with size ${size}`);
+}
+
+/** "zero-size array to reduction operation maximum which has no identity" */
+export function emptyReductionError(operation: string): ValueError {
+  return new ValueError(`zero-size array to reduction operation ${operation} which has no identity`);
+}
+
+/** numpy's text for the boolean `-` operators, which it refuses. */
+export function boolOperatorError(op: "subtract" | "negative"): TypeError {
+  return op === "subtract"
+    ? new TypeError(
+        "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+      )
+    : new TypeError(
+        "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+      );
 }

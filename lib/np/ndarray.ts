@@ -10,6 +10,10 @@ import ndarray from "ndarray";
 import { type DType, type TypedArray, allocate, castScalar, checkDType } from "./dtype.js";
 import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
 import { formatArray } from "./print.js";
+import { type Index, basicIndex, parseIndex } from "./indexing.js";
+import * as reductions from "./reduce.js";
+import type { ArgOptions, ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from "./reduce.js";
+import { type NestedList, tolist } from "./tolist.js";
 
 /** The scijs view type this library stores. */
 export type NdView = ndarray.NdArray<TypedArray>;
@@ -257,6 +261,84 @@ export class NDArray {
       if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
     }
     return new NDArray(this.nd.transpose(...order), this.dtype, this.writeable);
+  }
+
+  /**
+   * numpy's basic indexing, as a view: `a.slice(0, null)` is `a[0, :]`, `a.slice([1, 3])` is
+   * `a[1:3]`, `a.slice(null, [null, null, -1])` is `a[:, ::-1]`; or in numpy's own syntax,
+   * `a.slice("0, :")`. Integers drop their axis; the view shares `a`'s data.
+   * @param index - integers, `null` for `:`, `[start, stop, step?]` for `start:stop:step` (null for
+   *   a default), `"..."`; or one string in numpy's syntax.
+   * @throws IndexError "index 5 is out of bounds for axis 0 with size 3", "too many indices for array ...".
+   * @example
+   * ```ts
+   * const x1 = X.slice(0, null); // X[0, :]
+   * ```
+   */
+  slice(...index: Index[] | [string]): NDArray {
+    const items = index.length === 1 && typeof index[0] === "string" && index[0] !== "..." ? parseIndex(index[0]) : (index as Index[]);
+    return basicIndex(this, items);
+  }
+
+  /** The elements as nested JavaScript arrays, as numpy's `a.tolist()`. */
+  tolist(): NestedList {
+    return tolist(this);
+  }
+
+  /** Sum of elements; see `np.sum`. */
+  sum(options?: ScalarReduceOptions): number;
+  sum(options: ArrayReduceOptions): NDArray;
+  sum(options?: ReduceOptions): number | NDArray;
+  sum(options?: ReduceOptions): number | NDArray {
+    return reductions.sum(this, options);
+  }
+
+  /** Arithmetic mean; see `np.mean`. */
+  mean(options?: ScalarReduceOptions): number;
+  mean(options: ArrayReduceOptions): NDArray;
+  mean(options?: ReduceOptions): number | NDArray;
+  mean(options?: ReduceOptions): number | NDArray {
+    return reductions.mean(this, options);
+  }
+
+  /** Largest element; see `np.max`. */
+  max(options?: ScalarReduceOptions): number;
+  max(options: ArrayReduceOptions): NDArray;
+  max(options?: ReduceOptions): number | NDArray;
+  max(options?: ReduceOptions): number | NDArray {
+    return reductions.max(this, options);
+  }
+
+  /** Smallest element; see `np.min`. */
+  min(options?: ScalarReduceOptions): number;
+  min(options: ArrayReduceOptions): NDArray;
+  min(options?: ReduceOptions): number | NDArray;
+  min(options?: ReduceOptions): number | NDArray {
+    return reductions.min(this, options);
+  }
+
+  /** Product of elements; see `np.prod`. */
+  prod(options?: ScalarReduceOptions): number;
+  prod(options: ArrayReduceOptions): NDArray;
+  prod(options?: ReduceOptions): number | NDArray;
+  prod(options?: ReduceOptions): number | NDArray {
+    return reductions.prod(this, options);
+  }
+
+  /** Index of the largest element; see `np.argmax`. */
+  argmax(options?: { axis?: null; keepdims?: false }): number;
+  argmax(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
+  argmax(options?: ArgOptions): number | NDArray;
+  argmax(options?: ArgOptions): number | NDArray {
+    return reductions.argmax(this, options);
+  }
+
+  /** Index of the smallest element; see `np.argmin`. */
+  argmin(options?: { axis?: null; keepdims?: false }): number;
+  argmin(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
+  argmin(options?: ArgOptions): number | NDArray;
+  argmin(options?: ArgOptions): number | NDArray {
+    return reductions.argmin(this, options);
   }
 
   /** numpy-style repr: `array([[1., 2.],\n       [3., 4.]])`. */

@@ -1,0 +1,326 @@
+/**
+ * Elementwise binary ops with numpy's broadcasting and a JavaScript number on either side: `add`,
+ * `subtract`, `multiply`, `divide`, `power`, `maximum`, `minimum`, the comparisons, and `where`.
+ *
+ * Every public function is one line into `binary`, which checks the operands once, picks the
+ * result dtype by numpy's rules (NEP 50: a JavaScript number is a "weak" scalar that takes the
+ * array's dtype), and runs the op's loop from kernels.ts on one of four paths: same-shape
+ * contiguous, scalar right, scalar left, or the general broadcast (one strided row at a time,
+ * which also covers the (n,1) / (1,m) cases).
+ * @module
+ */
+import { type DType, type TypedArray, allocate, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
+import { ValueError, boolOperatorError } from "./errors.js";
+import { type BinaryKernels, compileBinary } from "./kernels.js";
+import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
+import { asarray } from "./creation.js";
+import { broadcastShapes, broadcastStrides } from "./shape.js";
+
+/** How an op's result dtype follows from the operands' common dtype. */
+type ResultRule = "same" | "divide" | "bool";
+
+/** One binary op: its loops and its dtype rule. */
+export interface BinaryOp {
+  readonly name: string;
+  readonly kernels: BinaryKernels;
+  readonly result: ResultRule;
+  /** Comparisons accept any Python int (numpy 2 compares out-of-range ints without error). */
+  readonly comparison: boolean;
+}
+
+function op(name: string, expr: string, result: ResultRule = "same"): BinaryOp {
+  return { name, kernels: compileBinary(name, expr), result, comparison: result === "bool" };
+}
+
+/** The op table: each op's expression in `x` (left) and `y` (right). */
+export const OPS = {
+  add: op("add", "x + y"),
+  subtract: op("subtract", "x - y"),
+  multiply: op("multiply", "x * y"),
+  divide: op("divide", "x / y", "divide"),
+  power: op("power", "Math.pow(x, y)"),
+  maximum: op("maximum", "(x >= y || x !== x) ? x : y"),
+  minimum: op("minimum", "(x <= y || x !== x) ? x : y"),
+  greater: op("greater", "x > y ? 1 : 0", "bool"),
+  greater_equal: op("greater_equal", "x >= y ? 1 : 0", "bool"),
+  less: op("less", "x < y ? 1 : 0", "bool"),
+  less_equal: op("less_equal", "x <= y ? 1 : 0", "bool"),
+  equal: op("equal", "x === y ? 1 : 0", "bool"),
+  not_equal: op("not_equal", "x !== y ? 1 : 0", "bool"),
+} as const;
+
+/** `x ** 2` is exactly `x * x` (one correctly rounded product) and far faster than Math.pow. */
+const SQUARE = compileBinary("power_square", "x * x");
+
+function outType(op: BinaryOp, t: DType): DType {
+  if (op.result === "bool") return "bool";
+  if (op.result === "divide") return divideType(t);
+  if (t === "bool" && op === OPS.subtract) throw boolOperatorError("subtract");
+  if (t === "bool" && op === OPS.power) return "int64"; // numpy gives int8, which np does not have
+  return t;
+}
+
+/** The scalar as the computation sees it: rounded to float32 when the op runs in float32. */
+function scalarIn(t: DType, s: number | boolean): number {
+  return t === "float32" ? Math.fround(+s) : +s;
+}
+
+function isContiguous(a: NDArray): boolean {
+  return a.isCContiguous;
+}
+
+/** Bool results of arithmetic (True + True) are normalised to 0/1, as numpy's logical add. */
+function finish(out: TypedArray, shape: readonly number[], dtype: DType, op: BinaryOp): NDArray {
+  if (dtype === "bool" && op.result !== "bool") for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
+  return NDArray.fromData(out, shape, dtype);
+}
+
+function checkIntPower(op: BinaryOp, t: DType, exponent: TypedArray | number): void {
+  if (op !== OPS.power || !isInteger(t)) return;
+  const neg = typeof exponent === "number" ? exponent < 0 : Array.prototype.some.call(exponent, (v: number) => v < 0);
+  if (neg) throw new ValueError("Integers to negative integer powers are not allowed.");
+}
+
+function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft: boolean): NDArray {
+  if (!op.comparison && typeof s === "number") checkWeakInt(a.dtype, s);
+  const t = promoteWithScalar(a.dtype, s);
+  const dt = outType(op, t);
+  const v = scalarIn(t, s);
+  if (!scalarOnLeft) checkIntPower(op, t, v);
+  else checkIntPower(op, t, a.values());
+  const src = isContiguous(a) ? a : a.copy();
+  const n = src.size;
+  const out = allocate(dt, n);
+  if (scalarOnLeft) op.kernels.scalarLeft(v, src.nd.data, src.nd.offset, out, 0, n);
+  else if (op === OPS.power && v === 2) SQUARE.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
+  else op.kernels.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
+  return finish(out, src.shape, dt, op);
+}
+
+function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
+  const t = promoteTypes(a.dtype, b.dtype);
+  const dt = outType(op, t);
+  checkIntPower(op, t, b.values());
+  const as = a.nd.shape;
+  const bs = b.nd.shape;
+  const k = op.kernels;
+  if (as.length === bs.length && as.every((d, i) => d === bs[i]) && isContiguous(a) && isContiguous(b)) {
+    const n = shapeSize(as);
+    const out = allocate(dt, n);
+    k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
+    return finish(out, as, dt, op);
+  }
+  const shape = broadcastShapes(as, bs);
+  const n = shapeSize(shape);
+  const out = allocate(dt, n);
+  if (n === 0) return finish(out, shape, dt, op);
+  const nd = shape.length;
+  if (nd === 0) {
+    k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, 1);
+    return finish(out, shape, dt, op);
+  }
+  const sa = broadcastStrides(a, shape);
+  const sb = broadcastStrides(b, shape);
+  const ad = a.nd.data;
+  const bd = b.nd.data;
+  const inner = shape[nd - 1];
+  const ia = sa[nd - 1];
+  const ib = sb[nd - 1];
+  // Odometer over the outer axes; each step runs one strided row of `inner` elements.
+  const idx = new Array<number>(nd).fill(0);
+  let ao = a.nd.offset;
+  let bo = b.nd.offset;
+  for (let o = 0; o < n; o += inner) {
+    k.strided(ad, ao, ia, bd, bo, ib, out, o, inner);
+    for (let d = nd - 2; d >= 0; d--) {
+      ao += sa[d];
+      bo += sb[d];
+      if (++idx[d] < shape[d]) break;
+      ao -= sa[d] * shape[d];
+      bo -= sb[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+  return finish(out, shape, dt, op);
+}
+
+/** The dtype of a number OP number (both weak): bool, int64 or float64. */
+function scalarScalarType(x: number | boolean, y: number | boolean): DType {
+  const tx = dtypeOfScalar(x);
+  const ty = dtypeOfScalar(y);
+  return promoteTypes(tx, ty);
+}
+
+/**
+ * Runs a binary op with numpy's broadcasting and dtype rules. Public ops are one call into this.
+ * @throws ValueError "operands could not be broadcast together with shapes (2,3) (4,)".
+ */
+export function binary(op: BinaryOp, a: ArrayLike, b: ArrayLike): NDArray {
+  const aScalar = typeof a === "number" || typeof a === "boolean";
+  const bScalar = typeof b === "number" || typeof b === "boolean";
+  if (aScalar && bScalar) {
+    const t = scalarScalarType(a, b);
+    return arrayArray(op, asarray(a, t), asarray(b, t));
+  }
+  if (bScalar) return arrayScalar(op, asarray(a), b, false);
+  if (aScalar) return arrayScalar(op, asarray(b), a, true);
+  return arrayArray(op, asarray(a), asarray(b));
+}
+
+/**
+ * `x1 + x2` elementwise, as numpy's `np.add`, with broadcasting; a number on either side.
+ * @param x1 - an array (any shape) or a number.
+ * @param x2 - an array whose shape broadcasts with x1's, or a number.
+ * @returns an array of the broadcast shape; dtype by numpy's promotion (bool + bool is logical or).
+ * @throws ValueError when the shapes do not broadcast.
+ * @example
+ * ```ts
+ * const Z1 = np.add(np.dot(W1, X), b1); // (4, 400) + (4, 1)
+ * ```
+ */
+export function add(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.add, x1, x2);
+}
+
+/**
+ * `x1 - x2` elementwise, as numpy's `np.subtract`; `np.subtract(1, Y)` on a uint8 `Y` stays uint8.
+ * @throws TypeError for two bool operands (numpy refuses boolean subtract).
+ * @example
+ * ```ts
+ * const dZ2 = np.subtract(A2, Y);
+ * ```
+ */
+export function subtract(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.subtract, x1, x2);
+}
+
+/**
+ * `x1 * x2` elementwise, as numpy's `np.multiply`; uint8 * float64 is float64.
+ * @example
+ * ```ts
+ * np.multiply(Y, np.log(A2));
+ * ```
+ */
+export function multiply(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.multiply, x1, x2);
+}
+
+/**
+ * `x1 / x2` elementwise (true division), as numpy's `np.divide`: integers give float64.
+ * @example
+ * ```ts
+ * const A2 = np.divide(1, np.add(1, np.exp(np.negative(Z2))));
+ * ```
+ */
+export function divide(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.divide, x1, x2);
+}
+
+/**
+ * `x1 ** x2` elementwise, as numpy's `np.power`.
+ * @throws ValueError "Integers to negative integer powers are not allowed."
+ * @example
+ * ```ts
+ * np.subtract(1, np.power(A1, 2));
+ * ```
+ */
+export function power(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.power, x1, x2);
+}
+
+/** The larger of x1 and x2 elementwise, as numpy's `np.maximum` (NaN wins). */
+export function maximum(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.maximum, x1, x2);
+}
+
+/** The smaller of x1 and x2 elementwise, as numpy's `np.minimum` (NaN wins). */
+export function minimum(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.minimum, x1, x2);
+}
+
+/**
+ * `x1 > x2` elementwise, a bool array, as numpy's `np.greater`.
+ * @example
+ * ```ts
+ * np.greater(A2, 0.5).astype("int64"); // predictions
+ * ```
+ */
+export function greater(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.greater, x1, x2);
+}
+
+/** `x1 >= x2` elementwise, a bool array, as numpy's `np.greater_equal`. */
+export function greater_equal(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.greater_equal, x1, x2);
+}
+
+/** `x1 < x2` elementwise, a bool array, as numpy's `np.less`. */
+export function less(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.less, x1, x2);
+}
+
+/** `x1 <= x2` elementwise, a bool array, as numpy's `np.less_equal`. */
+export function less_equal(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.less_equal, x1, x2);
+}
+
+/** `x1 == x2` elementwise, a bool array, as numpy's `np.equal` (NaN is never equal). */
+export function equal(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.equal, x1, x2);
+}
+
+/** `x1 != x2` elementwise, a bool array, as numpy's `np.not_equal`. */
+export function not_equal(x1: ArrayLike, x2: ArrayLike): NDArray {
+  return binary(OPS.not_equal, x1, x2);
+}
+
+/**
+ * Picks `x` where `condition` is true (non-zero) and `y` elsewhere, as numpy's `np.where(c, x, y)`,
+ * broadcasting all three.
+ * @param condition - an array (or number) read as booleans.
+ * @param x - values where the condition holds.
+ * @param y - values elsewhere.
+ * @returns the broadcast shape; dtype the promotion of x's and y's (numbers are weak).
+ * @example
+ * ```ts
+ * np.where(np.greater(Z, 0), Z, 0); // ReLU
+ * ```
+ */
+export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+  const c = asarray(condition);
+  const xs = typeof x === "number" || typeof x === "boolean";
+  const ys = typeof y === "number" || typeof y === "boolean";
+  let t: DType;
+  if (xs && ys) t = scalarScalarType(x, y);
+  else if (xs) t = promoteWithScalar(asarray(y).dtype, x);
+  else if (ys) t = promoteWithScalar(asarray(x).dtype, y);
+  else t = promoteTypes(asarray(x).dtype, asarray(y).dtype);
+  if (xs && typeof x === "number") checkWeakInt(t, x);
+  if (ys && typeof y === "number") checkWeakInt(t, y);
+  const xa = xs ? asarray(x, isFloat(t) || typeof x === "boolean" ? t : dtypeOfScalar(x)) : asarray(x);
+  const ya = ys ? asarray(y, isFloat(t) || typeof y === "boolean" ? t : dtypeOfScalar(y)) : asarray(y);
+  const shape = broadcastShapes(c.shape, xa.shape, ya.shape);
+  const n = shapeSize(shape);
+  const out = allocate(t, n);
+  const sc = broadcastStrides(c, shape);
+  const sx = broadcastStrides(xa, shape);
+  const sy = broadcastStrides(ya, shape);
+  const idx = new Array<number>(shape.length).fill(0);
+  let co = c.nd.offset;
+  let xo = xa.nd.offset;
+  let yo = ya.nd.offset;
+  for (let k = 0; k < n; k++) {
+    out[k] = c.nd.data[co] !== 0 ? xa.nd.data[xo] : ya.nd.data[yo];
+    for (let d = shape.length - 1; d >= 0; d--) {
+      co += sc[d];
+      xo += sx[d];
+      yo += sy[d];
+      if (++idx[d] < shape[d]) break;
+      co -= sc[d] * shape[d];
+      xo -= sx[d] * shape[d];
+      yo -= sy[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+  return NDArray.fromData(out, shape, t);
+}

@@ -1,0 +1,131 @@
+/**
+ * Joining arrays: `concatenate`, `stack`, `column_stack` and `c_` (numpy's `np.c_[a, b]`).
+ * @module
+ */
+import { allocate, promoteTypes } from "./dtype.js";
+import { ValueError, normalizeAxis } from "./errors.js";
+import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
+import { asarray } from "./creation.js";
+import { expand_dims } from "./shape.js";
+
+/** Options of `concatenate` and `stack`. */
+export interface AxisOption {
+  /** The axis to join along (default 0; `null` in `concatenate` flattens the inputs first). */
+  axis?: number | null;
+}
+
+/**
+ * Joins arrays along an existing axis, as numpy's `np.concatenate`.
+ *
+ * @param arrays - arrays with the same number of dimensions and the same shape except along `axis`.
+ * @param options - `{ axis }`: default 0; `null` joins the flattened inputs.
+ * @returns a new array; its dtype is the promotion of the inputs' dtypes.
+ * @throws ValueError "all the input array dimensions except for the concatenation axis must match
+ *   exactly, but along dimension 1, the array at index 0 has size 2 and the array at index 1 has size 3",
+ *   "need at least one array to concatenate", "zero-dimensional arrays cannot be concatenated".
+ * @example
+ * ```ts
+ * np.concatenate([np.zeros([2, 2]), np.ones([1, 2])]).shape; // [3, 2]
+ * ```
+ */
+export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = {}): NDArray {
+  if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
+  let arrs = arrays.map((a) => asarray(a));
+  let axis = options.axis === undefined ? 0 : options.axis;
+  if (axis === null) {
+    arrs = arrs.map((a) => a.ravel());
+    axis = 0;
+  }
+  const first = arrs[0];
+  if (first.ndim === 0) throw new ValueError("zero-dimensional arrays cannot be concatenated");
+  const ax = normalizeAxis(axis, first.ndim);
+  let dtype = first.dtype;
+  let total = 0;
+  arrs.forEach((a, i) => {
+    if (a.ndim !== first.ndim) {
+      throw new ValueError(
+        `all the input arrays must have same number of dimensions, but the array at index 0 has ${first.ndim} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`,
+      );
+    }
+    for (let d = 0; d < a.ndim; d++) {
+      if (d !== ax && a.shape[d] !== first.shape[d]) {
+        throw new ValueError(
+          `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${first.shape[d]} and the array at index ${i} has size ${a.shape[d]}`,
+        );
+      }
+    }
+    dtype = promoteTypes(dtype, a.dtype);
+    total += a.shape[ax];
+  });
+  const shape = first.shape.slice();
+  shape[ax] = total;
+  const out = allocate(dtype, shapeSize(shape));
+  // Each input fills, for every index of the axes before `ax`, one block of (its length along ax) x inner.
+  const outer = shapeSize(shape.slice(0, ax));
+  const inner = shapeSize(shape.slice(ax + 1));
+  const rowLen = total * inner;
+  let start = 0;
+  for (const a of arrs) {
+    const v = a.values();
+    const block = a.shape[ax] * inner;
+    for (let o = 0; o < outer; o++) {
+      out.set(v.subarray(o * block, (o + 1) * block), o * rowLen + start);
+    }
+    start += block;
+  }
+  return NDArray.fromData(out, shape, dtype);
+}
+
+/**
+ * Joins arrays of the same shape along a new axis, as numpy's `np.stack`.
+ * @param arrays - arrays of one shape.
+ * @param options - `{ axis }`: where the new axis stands in the result (default 0).
+ * @throws ValueError "all input arrays must have the same shape".
+ * @example
+ * ```ts
+ * np.stack([np.zeros(3), np.ones(3)], { axis: 1 }).shape; // [3, 2]
+ * ```
+ */
+export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
+  if (arrays.length === 0) throw new ValueError("need at least one array to stack");
+  const arrs = arrays.map((a) => asarray(a));
+  const s = arrs[0].shape;
+  for (const a of arrs) {
+    if (a.ndim !== s.length || a.shape.some((d, i) => d !== s[i])) throw new ValueError("all input arrays must have the same shape");
+  }
+  const axis = normalizeAxis(options.axis ?? 0, s.length + 1);
+  return concatenate(arrs.map((a) => expand_dims(a, axis)), { axis });
+}
+
+/** 0-d and 1-D arrays become columns (n, 1); others stay as they are. */
+function asColumn(a: NDArray): NDArray {
+  if (a.ndim === 0) return a.reshape(1, 1);
+  if (a.ndim === 1) return a.reshape(a.size, 1);
+  return a;
+}
+
+/**
+ * Stacks 1-D arrays as columns of a 2-D array (2-D arrays are joined as they are), as numpy's
+ * `np.column_stack`.
+ * @param arrays - 1-D arrays of length n and/or 2-D arrays with n rows.
+ * @returns an (n, k) array.
+ * @example
+ * ```ts
+ * np.column_stack([np.array([1, 2]), np.array([3, 4])]); // [[1, 3], [2, 4]]
+ * ```
+ */
+export function column_stack(arrays: readonly ArrayLike[]): NDArray {
+  return concatenate(arrays.map((a) => asColumn(asarray(a))), { axis: 1 });
+}
+
+/**
+ * numpy's `np.c_[a, b, ...]` as a function: joins along the last axis after making each input
+ * at least 2-D, 1-D inputs becoming columns. The lesson's `np.c_[r*np.sin(t), r*np.cos(t)]` is
+ * `np.c_(np.multiply(r, np.sin(t)), np.multiply(r, np.cos(t)))`, an (N, 2) array.
+ * @param arrays - numbers, 1-D arrays (columns) or arrays of 2 or more dimensions.
+ * @returns the joined array (at least 2-D).
+ */
+export function c_(...arrays: ArrayLike[]): NDArray {
+  if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
+  return concatenate(arrays.map((a) => asColumn(asarray(a))), { axis: -1 });
+}

@@ -1,0 +1,75 @@
+/**
+ * The loop family behind every elementwise binary op: one set of loops per op, built from the op's
+ * expression in `x` and `y` (for example `"x + y"`).
+ *
+ * Why the loops are built from a string: a single shared loop that calls `f(x, y)` per element
+ * sees a different `f` for every op, so V8 cannot inline it and every element pays a call (about
+ * 3x slower at the lesson's sizes). Compiling each op's loops separately gives V8 one small,
+ * monomorphic loop per op, with the expression inlined. The generated code is exactly the four
+ * loops below with the expression pasted in; nothing else is generated.
+ *
+ * Kernels trust their inputs: shapes, strides and dtypes are checked by the callers in
+ * elementwise.ts.
+ * @module
+ */
+import type { TypedArray } from "./dtype.js";
+
+/** Storage a kernel reads: any typed array (or a plain array in tests). */
+export type Data = TypedArray | ArrayLike<number>;
+
+/** The loops of one binary op. `out` is always fresh, C-ordered storage written from index `o`. */
+export interface BinaryKernels {
+  /** out[o+i] = f(a[ao+i], b[bo+i]): both operands contiguous, same shape. */
+  same(a: Data, ao: number, b: Data, bo: number, out: TypedArray, o: number, n: number): void;
+  /** out[o+i] = f(a[ao+i*sa], b[bo+i*sb]): one row of a broadcast, any strides (0 for a broadcast axis). */
+  strided(a: Data, ao: number, sa: number, b: Data, bo: number, sb: number, out: TypedArray, o: number, n: number): void;
+  /** out[o+i] = f(a[ao+i], s): a contiguous array and a scalar on the right. */
+  scalarRight(a: Data, ao: number, s: number, out: TypedArray, o: number, n: number): void;
+  /** out[o+i] = f(s, b[bo+i]): a scalar on the left and a contiguous array. */
+  scalarLeft(s: number, b: Data, bo: number, out: TypedArray, o: number, n: number): void;
+}
+
+/**
+ * Builds the loops for the expression `expr` in `x` (left operand) and `y` (right operand).
+ * `expr` comes from this library's op table, never from user input.
+ */
+export function compileBinary(name: string, expr: string): BinaryKernels {
+  const source = `"use strict";
+return {
+  same: function ${name}_same(a, ao, b, bo, out, o, n) {
+    for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[o + i] = ${expr}; }
+  },
+  strided: function ${name}_strided(a, ao, sa, b, bo, sb, out, o, n) {
+    for (let i = 0; i < n; i++) { const x = a[ao], y = b[bo]; out[o + i] = ${expr}; ao += sa; bo += sb; }
+  },
+  scalarRight: function ${name}_scalarRight(a, ao, y, out, o, n) {
+    for (let i = 0; i < n; i++) { const x = a[ao + i]; out[o + i] = ${expr}; }
+  },
+  scalarLeft: function ${name}_scalarLeft(x, b, bo, out, o, n) {
+    for (let i = 0; i < n; i++) { const y = b[bo + i]; out[o + i] = ${expr}; }
+  },
+};`;
+  return new Function(source)() as BinaryKernels;
+}
+
+/** The loops of one unary op. */
+export interface UnaryKernels {
+  /** out[o+i] = f(a[ao+i*sa]) for i < n. */
+  strided(a: Data, ao: number, sa: number, out: TypedArray, o: number, n: number): void;
+}
+
+/**
+ * Builds the loop for the expression `expr` in `x`; `fns` are the helper functions the expression
+ * may call (the hand-written exp/tanh/log of fastmath.ts), bound by name.
+ */
+export function compileUnary(name: string, expr: string, fns: Record<string, (x: number) => number> = {}): UnaryKernels {
+  const names = Object.keys(fns);
+  const source = `"use strict";
+return {
+  strided: function ${name}_strided(a, ao, sa, out, o, n) {
+    if (sa === 1) { for (let i = 0; i < n; i++) { const x = a[ao + i]; out[o + i] = ${expr}; } return; }
+    for (let i = 0; i < n; i++) { const x = a[ao]; out[o + i] = ${expr}; ao += sa; }
+  },
+};`;
+  return new Function(...names, source)(...names.map((k) => fns[k])) as UnaryKernels;
+}

@@ -1,0 +1,358 @@
+/**
+ * Reductions `sum`, `mean`, `max`, `min`, `prod`, `argmax`, `argmin`, all through one axis/keepdims
+ * helper (`reduce`), as numpy runs them all through one reduction routine.
+ *
+ * Without an axis the result is a JavaScript number (numpy's scalar); with one it is an NDArray.
+ * `sum` adds contiguous runs with numpy's pairwise summation, so totals match numpy's bit for bit.
+ * @module
+ */
+import { type DType, allocate, sumType } from "./dtype.js";
+import { ValueError, emptyReductionError, normalizeAxis } from "./errors.js";
+import type { Data } from "./kernels.js";
+import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
+import { asarray } from "./creation.js";
+
+/** numpy's keyword arguments of a reduction. */
+export interface ReduceOptions {
+  /** The axis or axes to reduce; `null` or omitted reduces all of them. Negative counts from the end. */
+  axis?: number | readonly number[] | null;
+  /** Keep the reduced axes as length-1 dimensions, so the result broadcasts against the input. */
+  keepdims?: boolean;
+}
+
+/** Options that make a reduction return an array: an axis, or keepdims. */
+export type ArrayReduceOptions = { axis: number | readonly number[]; keepdims?: boolean } | { axis?: null; keepdims: true };
+/** Options that make a reduction return a number: no axis, no keepdims. */
+export type ScalarReduceOptions = { axis?: null; keepdims?: false };
+
+/** numpy's pairwise summation of n elements from a[o] with stride s (blocks of 128, 8 accumulators). */
+export function pairwiseSum(a: Data, o: number, n: number, s: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += a[o + i * s];
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = a[o], r1 = a[o + s], r2 = a[o + 2 * s], r3 = a[o + 3 * s];
+    let r4 = a[o + 4 * s], r5 = a[o + 5 * s], r6 = a[o + 6 * s], r7 = a[o + 7 * s];
+    const m = n - (n % 8);
+    let i = 8;
+    for (; i < m; i += 8) {
+      const p = o + i * s;
+      r0 += a[p];
+      r1 += a[p + s];
+      r2 += a[p + 2 * s];
+      r3 += a[p + 3 * s];
+      r4 += a[p + 4 * s];
+      r5 += a[p + 5 * s];
+      r6 += a[p + 6 * s];
+      r7 += a[p + 7 * s];
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += a[o + i * s];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum(a, o, n2, s) + pairwiseSum(a, o + n2 * s, n - n2, s);
+}
+
+/**
+ * One reduction: reduces `n` elements from `a[o]` with stride `s`. `pairwise` says whether the
+ * run is one of numpy's contiguous inner loops (sum then adds pairwise, as numpy does).
+ */
+interface Reducer {
+  readonly name: string;
+  /** numpy's name of the operation in "zero-size array to reduction operation maximum ...". */
+  readonly opName: string;
+  readonly emptyOk: boolean;
+  readonly outType: (t: DType) => DType;
+  readonly run: (a: Data, o: number, n: number, s: number, pairwise: boolean) => number;
+}
+
+function sequentialSum(a: Data, o: number, n: number, s: number): number {
+  let r = 0;
+  for (let i = 0; i < n; i++) r += a[o + i * s];
+  return r;
+}
+
+const SUM: Reducer = {
+  name: "sum",
+  opName: "add",
+  emptyOk: true,
+  outType: sumType,
+  run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum(a, o, n, s) : sequentialSum(a, o, n, s)),
+};
+
+const MEAN: Reducer = {
+  name: "mean",
+  opName: "add",
+  emptyOk: true,
+  outType: (t) => (t === "float32" ? "float32" : "float64"),
+  run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum(a, o, n, s) : sequentialSum(a, o, n, s)) / n,
+};
+
+const PROD: Reducer = {
+  name: "prod",
+  opName: "multiply",
+  emptyOk: true,
+  outType: sumType,
+  run: (a, o, n, s) => {
+    let r = 1;
+    for (let i = 0; i < n; i++) r *= a[o + i * s];
+    return r;
+  },
+};
+
+const MAX: Reducer = {
+  name: "max",
+  opName: "maximum",
+  emptyOk: false,
+  outType: (t) => t,
+  run: (a, o, n, s) => {
+    let r = a[o];
+    for (let i = 1; i < n; i++) {
+      const v = a[o + i * s];
+      if (v > r || v !== v) {
+        r = v;
+        if (v !== v) return v;
+      }
+    }
+    return r;
+  },
+};
+
+const MIN: Reducer = {
+  name: "min",
+  opName: "minimum",
+  emptyOk: false,
+  outType: (t) => t,
+  run: (a, o, n, s) => {
+    let r = a[o];
+    for (let i = 1; i < n; i++) {
+      const v = a[o + i * s];
+      if (v < r || v !== v) {
+        r = v;
+        if (v !== v) return v;
+      }
+    }
+    return r;
+  },
+};
+
+/** argmax/argmin: the first index of the extreme value; the first NaN wins, as numpy. */
+function argReducer(name: "argmax" | "argmin"): Reducer {
+  const better = name === "argmax" ? (v: number, r: number) => v > r : (v: number, r: number) => v < r;
+  return {
+    name,
+    opName: name,
+    emptyOk: false,
+    outType: () => "int64",
+    run: (a, o, n, s) => {
+      let r = a[o];
+      if (r !== r) return 0;
+      let best = 0;
+      for (let i = 1; i < n; i++) {
+        const v = a[o + i * s];
+        if (v !== v) return i;
+        if (better(v, r)) {
+          r = v;
+          best = i;
+        }
+      }
+      return best;
+    },
+  };
+}
+
+const ARGMAX = argReducer("argmax");
+const ARGMIN = argReducer("argmin");
+
+/** The axes to reduce, normalised and checked. */
+function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === "number" ? [axis] : axis;
+  const axes = list.map((ax) => normalizeAxis(ax, ndim));
+  if (new Set(axes).size !== axes.length) throw new ValueError("duplicate value in 'axis'");
+  return axes;
+}
+
+/**
+ * The one reduction helper: reduces `a` over the chosen axes with `r`, honouring keepdims.
+ * Returns a number when no axis is given and keepdims is false, else an NDArray.
+ */
+function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number | NDArray {
+  const a = asarray(x);
+  const shape = a.nd.shape;
+  const nd = shape.length;
+  if ((r === ARGMAX || r === ARGMIN) && options.axis !== undefined && options.axis !== null && typeof options.axis !== "number") {
+    throw new TypeError(`'${Array.isArray(options.axis) ? "list" : typeof options.axis}' object cannot be interpreted as an integer`);
+  }
+  const axes = reducedAxes(options.axis, nd);
+  const isArg = r === ARGMAX || r === ARGMIN;
+  const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  // argmax/argmin without an axis index the flattened (C-order) array.
+  const source = isArg && axes.length > 1 ? a.ravel() : a;
+  const src = source.nd;
+  const redAxes = isArg && axes.length > 1 ? [0] : axes;
+  const keptAxes = isArg && axes.length > 1 ? [] : kept;
+  const count = shapeSize(redAxes.map((i) => src.shape[i]));
+  const outShape = keptAxes.map((i) => src.shape[i]);
+  const outSize = shapeSize(outShape);
+  if (count === 0 && !r.emptyOk && outSize > 0) {
+    if (isArg) throw new ValueError(`attempt to get ${r.name} of an empty sequence`);
+    throw emptyReductionError(r.opName);
+  }
+  const dt = r.outType(a.dtype);
+  const out = allocate(dt, outSize);
+  // One run per output element: the reduced axes as one strided run when they collapse to one
+  // (always for a single axis), else gathered into a scratch buffer in C order.
+  const single = redAxes.length === 1;
+  const runStride = single ? src.stride[redAxes[0]] : 1;
+  const contiguousRun = single ? runStride === 1 : runsAreContiguous(src.shape, src.stride, redAxes);
+  const scratch = single || contiguousRun ? null : new Float64Array(count);
+  const keptShape = keptAxes.map((i) => src.shape[i]);
+  const keptStride = keptAxes.map((i) => src.stride[i]);
+  const idx = new Array<number>(keptAxes.length).fill(0);
+  let o = src.offset;
+  for (let k = 0; k < outSize; k++) {
+    if (scratch !== null) {
+      gather(src.data, o, redAxes.map((i) => src.shape[i]), redAxes.map((i) => src.stride[i]), scratch);
+      out[k] = r.run(scratch, 0, count, 1, false);
+    } else {
+      out[k] = r.run(src.data, o, count, runStride, contiguousRun);
+    }
+    for (let d = keptAxes.length - 1; d >= 0; d--) {
+      o += keptStride[d];
+      if (++idx[d] < keptShape[d]) break;
+      o -= keptStride[d] * keptShape[d];
+      idx[d] = 0;
+    }
+  }
+  const noAxis = options.axis === undefined || options.axis === null;
+  if (noAxis && !options.keepdims) return out[0];
+  const finalShape = options.keepdims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : outShape;
+  return NDArray.fromData(out, finalShape, dt);
+}
+
+/** True when the reduced axes are the trailing axes of a C-contiguous block (one pairwise run). */
+function runsAreContiguous(shape: readonly number[], stride: readonly number[], axes: readonly number[]): boolean {
+  const sorted = [...axes].sort((x, y) => x - y);
+  let expected = 1;
+  for (let j = sorted.length - 1; j >= 0; j--) {
+    const ax = sorted[j];
+    if (ax !== shape.length - (sorted.length - j)) return false;
+    if (shape[ax] !== 1 && stride[ax] !== expected) return false;
+    expected *= shape[ax];
+  }
+  return true;
+}
+
+function gather(data: Data, o: number, shape: readonly number[], stride: readonly number[], out: Float64Array): void {
+  const nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = data[o];
+    for (let d = nd - 1; d >= 0; d--) {
+      o += stride[d];
+      if (++idx[d] < shape[d]) break;
+      o -= stride[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/**
+ * Sum of elements, as numpy's `np.sum`, with numpy's pairwise summation.
+ * @param a - any array.
+ * @param options - `{ axis, keepdims }`: axis a number, a list of numbers, or null (all).
+ * @returns a number without axis/keepdims, else an array (ints and bools sum to int64).
+ * @throws AxisError "axis 2 is out of bounds for array of dimension 2"; ValueError "duplicate value in 'axis'".
+ * @example
+ * ```ts
+ * np.sum(dZ1);                                   // a number (the lesson's db1)
+ * np.sum(dZ1, { axis: 1, keepdims: true });      // (4, 1)
+ * ```
+ */
+export function sum(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function sum(a: ArrayLike, options: ArrayReduceOptions): NDArray;
+export function sum(a: ArrayLike, options?: ReduceOptions): number | NDArray;
+export function sum(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  return reduce(SUM, a, options);
+}
+
+/**
+ * Arithmetic mean, as numpy's `np.mean` (the sum divided by the count; NaN for an empty array).
+ * @param a - any array.
+ * @param options - `{ axis, keepdims }`.
+ * @returns a number without axis/keepdims, else a float array.
+ */
+export function mean(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function mean(a: ArrayLike, options: ArrayReduceOptions): NDArray;
+export function mean(a: ArrayLike, options?: ReduceOptions): number | NDArray;
+export function mean(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  return reduce(MEAN, a, options);
+}
+
+/**
+ * Largest element, as numpy's `np.max` (NaN propagates).
+ * @param a - any array.
+ * @param options - `{ axis, keepdims }`.
+ * @throws ValueError "zero-size array to reduction operation maximum which has no identity".
+ * @example
+ * ```ts
+ * const xMax = np.max(X.slice(0, null)) + 1;
+ * ```
+ */
+export function max(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function max(a: ArrayLike, options: ArrayReduceOptions): NDArray;
+export function max(a: ArrayLike, options?: ReduceOptions): number | NDArray;
+export function max(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  return reduce(MAX, a, options);
+}
+
+/**
+ * Smallest element, as numpy's `np.min` (NaN propagates).
+ * @throws ValueError "zero-size array to reduction operation minimum which has no identity".
+ */
+export function min(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function min(a: ArrayLike, options: ArrayReduceOptions): NDArray;
+export function min(a: ArrayLike, options?: ReduceOptions): number | NDArray;
+export function min(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  return reduce(MIN, a, options);
+}
+
+/** Product of elements, as numpy's `np.prod` (1 for an empty array; ints and bools give int64). */
+export function prod(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function prod(a: ArrayLike, options: ArrayReduceOptions): NDArray;
+export function prod(a: ArrayLike, options?: ReduceOptions): number | NDArray;
+export function prod(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  return reduce(PROD, a, options);
+}
+
+/** Options of argmax/argmin: one axis (numpy takes no list here). */
+export type ArgOptions = { axis?: number | null; keepdims?: boolean };
+
+/**
+ * Index of the largest element (the first one; the first NaN if any), as numpy's `np.argmax`.
+ * Without an axis, the index into the flattened array.
+ * @returns a number without axis, else an int64 array.
+ * @throws ValueError "attempt to get argmax of an empty sequence".
+ */
+export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmax(a: ArrayLike, options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
+export function argmax(a: ArrayLike, options?: ArgOptions): number | NDArray;
+export function argmax(a: ArrayLike, options?: ArgOptions): number | NDArray {
+  return reduce(ARGMAX, a, options);
+}
+
+/**
+ * Index of the smallest element (the first one; the first NaN if any), as numpy's `np.argmin`.
+ * @throws ValueError "attempt to get argmin of an empty sequence".
+ */
+export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmin(a: ArrayLike, options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
+export function argmin(a: ArrayLike, options?: ArgOptions): number | NDArray;
+export function argmin(a: ArrayLike, options?: ArgOptions): number | NDArray {
+  return reduce(ARGMIN, a, options);
+}

@@ -1,0 +1,150 @@
+/**
+ * Elementwise functions of one array: `negative`, `abs`, `sign`, `square` (dtype kept) and
+ * `tanh`, `exp`, `log`, `log1p`, `sqrt`, `sin`, `cos` (float results).
+ *
+ * exp, log and tanh use the hand-written kernels of fastmath.ts (see there why); the others use
+ * `Math`'s, which V8 compiles inline or which are not on the lesson's hot path.
+ * @module
+ */
+import { type DType, allocate, floatType } from "./dtype.js";
+import { boolOperatorError } from "./errors.js";
+import { exp as fexp, log as flog, tanh as ftanh } from "./fastmath.js";
+import { type UnaryKernels, compileUnary } from "./kernels.js";
+import { type ArrayLike, NDArray } from "./ndarray.js";
+import { asarray } from "./creation.js";
+
+/** One unary op: its loop and whether it keeps the input's dtype or returns floats. */
+interface UnaryOp {
+  readonly kernels: UnaryKernels;
+  readonly keepsDType: boolean;
+}
+
+function op(name: string, expr: string, keepsDType: boolean, fns: Record<string, (x: number) => number> = {}): UnaryOp {
+  return { kernels: compileUnary(name, expr, fns), keepsDType };
+}
+
+const UNARY = {
+  negative: op("negative", "-x", true),
+  abs: op("abs", "Math.abs(x)", true),
+  sign: op("sign", "x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x", true),
+  square: op("square", "x * x", true),
+  tanh: op("tanh", "tanh(x)", false, { tanh: ftanh }),
+  exp: op("exp", "exp(x)", false, { exp: fexp }),
+  log: op("log", "log(x)", false, { log: flog }),
+  log1p: op("log1p", "Math.log1p(x)", false),
+  sqrt: op("sqrt", "Math.sqrt(x)", false),
+  sin: op("sin", "Math.sin(x)", false),
+  cos: op("cos", "Math.cos(x)", false),
+} as const;
+
+/** Runs a unary op over any array (strided views included), returning a new C-ordered array. */
+function unary(u: UnaryOp, x: ArrayLike): NDArray {
+  const a = asarray(x);
+  if (u === UNARY.negative && a.dtype === "bool") throw boolOperatorError("negative");
+  const dt: DType = u.keepsDType ? a.dtype : floatType(a.dtype);
+  const n = a.size;
+  const out = allocate(dt, n);
+  const { data, shape, stride, offset } = a.nd;
+  const nd = shape.length;
+  if (a.isCContiguous || nd === 0) {
+    u.kernels.strided(data, offset, 1, out, 0, n);
+  } else if (n > 0) {
+    const inner = shape[nd - 1];
+    const idx = new Array<number>(nd).fill(0);
+    let o = offset;
+    for (let k = 0; k < n; k += inner) {
+      u.kernels.strided(data, o, stride[nd - 1], out, k, inner);
+      for (let d = nd - 2; d >= 0; d--) {
+        o += stride[d];
+        if (++idx[d] < shape[d]) break;
+        o -= stride[d] * shape[d];
+        idx[d] = 0;
+      }
+    }
+  }
+  if (dt === "bool") for (let i = 0; i < n; i++) out[i] = out[i] ? 1 : 0;
+  return NDArray.fromData(out, shape, dt);
+}
+
+/**
+ * `-x` elementwise, as numpy's `np.negative` (dtype kept; unsigned values wrap as in numpy).
+ * @throws TypeError for a bool array (numpy refuses boolean negative).
+ * @example
+ * ```ts
+ * np.exp(np.negative(Z2));
+ * ```
+ */
+export function negative(x: ArrayLike): NDArray {
+  return unary(UNARY.negative, x);
+}
+
+/** The absolute value elementwise, as numpy's `np.abs` (dtype kept). */
+export function abs(x: ArrayLike): NDArray {
+  return unary(UNARY.abs, x);
+}
+
+/** -1, 0 or 1 by the sign of each element (NaN stays NaN), as numpy's `np.sign` (dtype kept). */
+export function sign(x: ArrayLike): NDArray {
+  return unary(UNARY.sign, x);
+}
+
+/** `x * x` elementwise, as numpy's `np.square` (dtype kept). */
+export function square(x: ArrayLike): NDArray {
+  return unary(UNARY.square, x);
+}
+
+/**
+ * The hyperbolic tangent elementwise, as numpy's `np.tanh` (within 2 ulp of numpy's).
+ * @param x - any array or number; integers give float64.
+ * @returns a float array of x's shape.
+ * @example
+ * ```ts
+ * const A1 = np.tanh(Z1);
+ * ```
+ */
+export function tanh(x: ArrayLike): NDArray {
+  return unary(UNARY.tanh, x);
+}
+
+/**
+ * e**x elementwise, as numpy's `np.exp` (within 1 ulp of numpy's).
+ * @example
+ * ```ts
+ * const A2 = np.divide(1, np.add(1, np.exp(np.negative(Z2))));
+ * ```
+ */
+export function exp(x: ArrayLike): NDArray {
+  return unary(UNARY.exp, x);
+}
+
+/**
+ * The natural logarithm elementwise, as numpy's `np.log` (within 1 ulp): log(0) is -Infinity,
+ * a negative input gives NaN.
+ * @example
+ * ```ts
+ * np.multiply(Y, np.log(A2));
+ * ```
+ */
+export function log(x: ArrayLike): NDArray {
+  return unary(UNARY.log, x);
+}
+
+/** log(1 + x) elementwise, accurate for small x, as numpy's `np.log1p`. */
+export function log1p(x: ArrayLike): NDArray {
+  return unary(UNARY.log1p, x);
+}
+
+/** The square root elementwise, as numpy's `np.sqrt` (NaN for negative input). */
+export function sqrt(x: ArrayLike): NDArray {
+  return unary(UNARY.sqrt, x);
+}
+
+/** The sine elementwise (radians), as numpy's `np.sin`. */
+export function sin(x: ArrayLike): NDArray {
+  return unary(UNARY.sin, x);
+}
+
+/** The cosine elementwise (radians), as numpy's `np.cos`. */
+export function cos(x: ArrayLike): NDArray {
+  return unary(UNARY.cos, x);
+}
