@@ -79,7 +79,7 @@ for (const s of fixture.streams) {
         t.true(got instanceof np.NDArray, what);
         const a = got as np.NDArray;
         t.deepEqual(a.shape, out.shape, what);
-        t.is<string>(a.dtype, out.dtype, what);
+        t.is(a.dtype as string, out.dtype, what);
         const want = out.values.map((v) => (typeof v === "string" ? fromHex(v) : v));
         t.deepEqual(Array.from(a.values()), want, what);
       }
