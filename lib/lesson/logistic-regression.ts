@@ -259,23 +259,28 @@ export class LogisticRegression {
       for (let j = 0; j < d; j++) gmax = Math.max(gmax, Math.abs(g[j]));
       if (gmax <= this.tol * (1 + Math.abs(f))) break;
       const step = solve(H, g, d);
-      // backtracking line search on the objective (Armijo)
+      let stepMax = 0, thetaMax = 0;
+      for (let j = 0; j < d; j++) {
+        stepMax = Math.max(stepMax, Math.abs(step[j]));
+        thetaMax = Math.max(thetaMax, Math.abs(theta[j]));
+      }
+      // backtracking line search (Armijo); near the optimum the objective cannot resolve the
+      // decrease, so a step within rounding noise of f is accepted
       let slope = 0;
       for (let j = 0; j < d; j++) slope -= g[j] * step[j];
+      const noise = 1e-13 * (1 + Math.abs(f));
       let a = 1;
       const next = new Float64Array(d);
-      for (;;) {
+      for (; a >= 1e-10; a /= 2) {
         for (let j = 0; j < d; j++) next[j] = theta[j] - a * step[j];
         const fn = objective(next);
-        if (fn <= f + 1e-4 * a * slope || a < 1e-10) {
+        if (fn <= f + 1e-4 * a * slope + noise) {
           theta.set(next);
-          const improved = f - fn;
           f = fn;
-          if (a < 1e-10 || improved <= 0) iter = this.maxIter; // no further progress possible
           break;
         }
-        a /= 2;
       }
+      if (a < 1e-10 || stepMax <= 1e-15 * (1 + thetaMax)) break; // no further progress possible
     }
     return { w: theta.slice(0, n), b: this.fitIntercept ? theta[n] : 0, nIter: Math.min(iter + 1, this.maxIter) };
   }

@@ -248,16 +248,20 @@ export function classificationReport(
     );
   }
   const rows = labels.map((l) => scoresFor(t, p, l, zero));
+  // scikit-learn 1.2 counts with float zeros when no prediction at all is right, and then prints
+  // the supports as floats ("2.0"); we print what it prints
+  const noneRight = accuracyScore(t, p) === 0;
+  const count = (n: number) => (noneRight ? `${n}.0` : String(n)).padStart(9);
   const width = Math.max(...names.map((n) => n.length), "weighted avg".length, digits);
   const num = (x: number) => formatFixed(x, digits).padStart(9);
   const head = (s: string) => s.padStart(width);
   let out = head("") + " " + ["precision", "recall", "f1-score", "support"].map((h) => " " + h.padStart(9)).join("") + "\n\n";
   const line = (name: string, r: { precision: number; recall: number; f1: number }, support: number) =>
-    `${head(name)}  ${num(r.precision)} ${num(r.recall)} ${num(r.f1)} ${String(support).padStart(9)}\n`;
+    `${head(name)}  ${num(r.precision)} ${num(r.recall)} ${num(r.f1)} ${count(support)}\n`;
   rows.forEach((r, i) => (out += line(names[i], r, r.support)));
   out += "\n";
   const total = t.length;
-  out += `${head("accuracy")}  ${"".padStart(9)} ${"".padStart(9)} ${num(accuracyScore(t, p))} ${String(total).padStart(9)}\n`;
+  out += `${head("accuracy")}  ${"".padStart(9)} ${"".padStart(9)} ${num(accuracyScore(t, p))} ${count(total)}\n`;
   const mean = (w: (i: number) => number) => {
     const sumW = rows.reduce((s, _, i) => s + w(i), 0);
     const avg = (key: "precision" | "recall" | "f1") => rows.reduce((s, r, i) => s + r[key] * w(i), 0) / sumW;

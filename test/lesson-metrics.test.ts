@@ -1,0 +1,78 @@
+import test from "ava";
+import {
+  accuracyScore, classificationReport, confusionMatrix, f1Score, precisionRecallF1, precisionScore, recallScore,
+} from "../lib/lesson/metrics.js";
+import { fx, arr } from "./lesson-fixture.js";
+
+const cases = Object.entries(fx.metrics as Record<string, any>);
+
+for (const [name, c] of cases) {
+  test(`confusionMatrix, accuracyScore, classificationReport match scikit-learn (${name})`, (t) => {
+    const cm = confusionMatrix(c.y_true, c.y_pred);
+    t.is(cm.dtype, "int64");
+    t.deepEqual(cm.shape, [c.confusion_matrix.length, c.confusion_matrix.length]);
+    t.deepEqual(Array.from(cm.values()), c.confusion_matrix.flat());
+    t.is(accuracyScore(c.y_true, c.y_pred), c.accuracy);
+    t.is(classificationReport(c.y_true, c.y_pred, { zeroDivision: 0 }), c.report);
+    t.is(classificationReport(c.y_true, c.y_pred, { digits: 4, zeroDivision: 0 }), c.report_digits4);
+  });
+  if (!c.zero_division_0) continue;
+  test(`precisionScore, recallScore, f1Score match scikit-learn with every zeroDivision (${name})`, (t) => {
+    for (const zd of [0, 1] as const) {
+      const e = c[`zero_division_${zd}`];
+      t.is(precisionScore(c.y_true, c.y_pred, { zeroDivision: zd }), e.precision, `precision, zero_division=${zd}`);
+      t.is(recallScore(c.y_true, c.y_pred, { zeroDivision: zd }), e.recall, `recall, zero_division=${zd}`);
+      t.is(f1Score(c.y_true, c.y_pred, { zeroDivision: zd }), e.f1, `f1, zero_division=${zd}`);
+    }
+  });
+}
+
+test("precisionScore with zeroDivision 'warn' returns 0 and emits an UndefinedMetricWarning", async (t) => {
+  const warned = new Promise<Error>((resolve) => process.once("warning", resolve));
+  t.is(precisionScore([0, 1, 1, 0], [0, 0, 0, 0]), 0);
+  const w = await warned;
+  t.is(w.name, "UndefinedMetricWarning");
+  t.regex(w.message, /^Precision is ill-defined and being set to 0\.0 due to no predicted samples/);
+});
+
+test("metrics of the lesson's network (as written) match scikit-learn on NDArray rows (1, 400)", (t) => {
+  const Y = arr(fx.Y, "uint8");
+  const P = arr(fx.nn_as_written.predictions, "int64");
+  t.deepEqual(Array.from(confusionMatrix(Y, P).values()), [182, 18, 16, 184]);
+  const r = precisionRecallF1(Y, P);
+  t.is(r.precision, 0.9108910891089109);
+  t.is(r.recall, 0.92);
+  t.is(r.f1, 0.9154228855721394);
+  t.is(r.support, 200);
+  t.is(accuracyScore(Y, P), 0.915);
+});
+
+test("confusionMatrix with labels orders rows and columns as given", (t) => {
+  t.deepEqual(Array.from(confusionMatrix([0, 1, 1], [1, 1, 0], { labels: [1, 0] }).values()), [1, 1, 1, 0]);
+});
+
+test("precisionScore rejects multiclass targets, a missing posLabel and bad zeroDivision", (t) => {
+  t.throws(() => precisionScore([0, 1, 2], [0, 1, 1]), { message: /^Target is multiclass \(labels \[0, 1, 2\]\)/ });
+  t.throws(() => precisionScore([0, 2, 2], [0, 2, 0]), { message: "pos_label=1 is not a valid label. It should be one of [0, 2]" });
+  t.is(precisionScore([0, 2, 2], [0, 2, 0], { posLabel: 2 }), 1);
+  // @ts-expect-error a bad value on purpose
+  t.throws(() => f1Score([0, 1], [0, 1], { zeroDivision: 2 }), { message: 'zeroDivision must be "warn", 0 or 1, got 2' });
+});
+
+test("accuracyScore rejects different lengths, empty input, non-integer labels and matrices", (t) => {
+  t.throws(() => accuracyScore([0, 1, 1], [0, 1]), { message: "Found input variables with inconsistent numbers of samples: [3, 2]" });
+  t.throws(() => accuracyScore([], []), { message: "Found empty input: y_true and y_pred have 0 samples" });
+  t.throws(() => accuracyScore([0, 0.5], [0, 1]), { message: "y_true must hold class labels (integers), found 0.5 at index 1" });
+  t.throws(() => accuracyScore([0, NaN], [0, 1]), { message: "y_true must hold class labels (integers), found NaN at index 1" });
+  t.throws(() => accuracyScore(arr([[0, 1], [1, 0]]), [0, 1, 1, 0]), {
+    message: "y_true must be 1-D, a row (1, m) or a column (m, 1), got shape (2,2)",
+  });
+});
+
+test("classificationReport names classes with targetNames and checks their number", (t) => {
+  const r = classificationReport([0, 1, 1], [0, 1, 0], { targetNames: ["red", "blue"] });
+  t.regex(r, /^ {9}red {7}0\.50 {6}1\.00 {6}0\.67 {9}1$/m);
+  t.throws(() => classificationReport([0, 1], [0, 1], { targetNames: ["a"] }), {
+    message: "Number of classes, 2, does not match size of target_names, 1. Try specifying the labels parameter",
+  });
+});
