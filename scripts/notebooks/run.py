@@ -3,6 +3,8 @@
 
     python3 scripts/notebooks/run.py check [NOTEBOOK ...]   # execute, compare with the committed outputs
     python3 scripts/notebooks/run.py write [NOTEBOOK ...]   # execute, save the outputs into the notebook
+    python3 scripts/notebooks/run.py time NOTEBOOK [--tag lesson]   # execute (only the cells tagged so),
+                                                                  # print {"seconds": ...} as JSON (the benchmark)
 
 Without NOTEBOOK it takes every notebooks/*.ipynb. Each notebook runs in its own folder (as Jupyter
 runs it), with `allow_errors` off: the first cell that fails stops the run and fails the check, so
@@ -73,14 +75,16 @@ def tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def execute(path: str, timeout: int):
+def execute(path: str, timeout: int, kernel: str = KERNEL, tag: str | None = None):
     nb = nbformat.read(path, as_version=4)
     committed = nbformat.read(path, as_version=4)
+    if tag:
+        nb.cells = [c for c in nb.cells if tag in tags(c)]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, allow_errors=False,
+    client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=False,
                             record_timing=False, resources={"metadata": {"path": os.path.dirname(path)}})
     t0 = time.perf_counter()
     failure = None
@@ -126,12 +130,37 @@ def problems_of(nb, committed, compare: bool) -> list[str]:
     return problems
 
 
+def time_one(args) -> int:
+    """Executes one notebook with the kernel its metadata names; prints the wall time as JSON."""
+    import json
+    if len(args.notebooks) != 1:
+        print("run.py: time takes one notebook", file=sys.stderr)
+        return 2
+    path = os.path.abspath(args.notebooks[0])
+    kernel = nbformat.read(path, as_version=4).metadata.get("kernelspec", {}).get("name", KERNEL)
+    try:
+        KernelSpecManager().get_kernel_spec(kernel)
+    except NoSuchKernel:
+        skip(f"the '{kernel}' Jupyter kernel is not registered")
+    nb, _, secs, failure = execute(path, args.timeout, kernel, args.tag)
+    if failure:
+        print(f"run.py: {os.path.relpath(path, ROOT)}: {failure}", file=sys.stderr)
+        return 1
+    cells = sum(1 for c in nb.cells if c.cell_type == "code")
+    print(json.dumps({"notebook": os.path.relpath(path, ROOT), "kernel": kernel, "tag": args.tag,
+                      "code_cells": cells, "seconds": secs}))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=("check", "write"))
+    ap.add_argument("mode", choices=("check", "write", "time"))
+    ap.add_argument("--tag", help="time: run only the cells with this tag")
     ap.add_argument("notebooks", nargs="*")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
     args = ap.parse_args()
+    if args.mode == "time":
+        return time_one(args)
     try:
         KernelSpecManager().get_kernel_spec(KERNEL)
     except NoSuchKernel:
