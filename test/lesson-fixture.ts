@@ -15,7 +15,7 @@ export function arr(nested: Nested, dtype: NDArray["dtype"] = "float64"): NDArra
     shape.push(cur.length);
     cur = cur[0];
   }
-  const flat = (Array.isArray(nested) ? (nested as Nested[]).flat(Infinity) : [nested]) as (number | boolean)[];
+  const flat = flatten(nested);
   const out = NDArray.empty(shape, dtype);
   const v = out.values();
   flat.forEach((x, i) => (v[i] = Number(x)));
@@ -25,9 +25,17 @@ export function arr(nested: Nested, dtype: NDArray["dtype"] = "float64"): NDArra
 /** Largest absolute difference between an NDArray (or numbers) and a nested JSON array. */
 export function maxDiff(a: NDArray | ArrayLike<number>, expected: Nested): number {
   const got = a instanceof NDArray ? a.values() : a;
-  const exp = (Array.isArray(expected) ? (expected as Nested[]).flat(Infinity) : [expected]) as number[];
+  const exp = flatten(expected);
   if (got.length !== exp.length) return Infinity;
   let d = 0;
   for (let i = 0; i < exp.length; i++) d = Math.max(d, Math.abs(got[i] - Number(exp[i])));
   return d;
+}
+
+/** The numbers of a nested JSON array, in C order. */
+export function flatten(nested: Nested): number[] {
+  const out: number[] = [];
+  const walk = (v: Nested) => (Array.isArray(v) ? v.forEach(walk) : out.push(Number(v)));
+  walk(nested);
+  return out;
 }
