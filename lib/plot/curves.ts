@@ -1,0 +1,161 @@
+/**
+ * Line figures: cost curves, activation functions with their derivatives, learning-rate schedules.
+ * @module
+ */
+import { NDArray } from "../np/ndarray.js";
+import { Figure, axisStyle, baseLayout, userText, type Trace } from "./figure.js";
+import { subplots } from "./subplots.js";
+import { encodeTyped, toFloat64, type Numbers } from "./typed.js";
+
+/** matplotlib's default colour cycle (`tab10`), used for line figures. */
+export const TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"] as const;
+
+/**
+ * A line trace (values stored as float32: 7 digits, half the size).
+ *
+ * @param x - x values.
+ * @param y - y values (same length).
+ * @param name - legend name (user text, escaped).
+ * @param color - CSS colour.
+ * @param dash - plotly dash style ("solid", "dash", "dot").
+ * @returns the trace.
+ * @throws Error when x and y differ in length.
+ */
+export function lineTrace(x: Numbers, y: Numbers, name: string, color: string, dash = "solid"): Trace {
+  const xs = toFloat64(x, "x");
+  const ys = toFloat64(y, "y");
+  if (xs.length !== ys.length) throw new Error(`x and y differ in length: ${xs.length} != ${ys.length}`);
+  return { type: "scatter", mode: "lines", name: userText(name), x: encodeTyped(Float32Array.from(xs)), y: encodeTyped(Float32Array.from(ys)), line: { color, width: 2, dash } };
+}
+
+/** One cost history for {@link costCurves}. */
+export interface CostSeries {
+  /** Legend name. */
+  name: string;
+  /** The costs. */
+  costs: Numbers;
+  /** Iteration numbers of the costs (default 0, every, 2*every, …). */
+  iterations?: Numbers;
+  /** Spacing of the default iteration numbers (default 1). */
+  every?: number;
+}
+
+/** Options of {@link costCurves}. */
+export interface CurveOptions {
+  title?: string;
+  xlabel?: string;
+  ylabel?: string;
+  /** Logarithmic y axis. */
+  logY?: boolean;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Cost against iteration for one or more training runs.
+ *
+ * @param series - one run's costs (an array or NDArray), or several `{ name, costs, every?, iterations? }`.
+ * @param options - title, axis labels (default "iteration", "cost"), logarithmic y.
+ * @returns the figure.
+ * @throws Error when iterations and costs differ in length.
+ * @example
+ * ```ts
+ * costCurves([{ name: "as written", costs: costsA, every: 1000 }, { name: "true gradient", costs: costsB, every: 1000 }]);
+ * ```
+ */
+export function costCurves(series: Numbers | readonly CostSeries[], options: CurveOptions = {}): Figure {
+  const list: CostSeries[] = isSeriesList(series) ? [...series] : [{ name: "cost", costs: series as Numbers }];
+  const data = list.map((s, i) => {
+    const costs = toFloat64(s.costs, "costs");
+    const it = s.iterations ? toFloat64(s.iterations, "iterations") : Float64Array.from(costs, (_, k) => k * (s.every ?? 1));
+    return lineTrace(it, costs, s.name, TAB10[i % TAB10.length]);
+  });
+  const layout = baseLayout(options.title ?? "Cost", options);
+  layout.xaxis = axisStyle(options.xlabel ?? "iteration");
+  layout.yaxis = axisStyle(options.ylabel ?? "cost", options.logY ? { type: "log" } : {});
+  layout.showlegend = list.length > 1;
+  return new Figure(data, layout);
+}
+
+function isSeriesList(s: unknown): s is readonly CostSeries[] {
+  return Array.isArray(s) && s.length > 0 && typeof s[0] === "object" && s[0] !== null && "costs" in s[0];
+}
+
+/** An activation function and its derivative, both elementwise on an NDArray of z values. */
+export interface ActivationCurve {
+  /** Name shown as the cell title (e.g. "tanh"). */
+  name: string;
+  /** g(z). */
+  f: (z: NDArray) => Numbers;
+  /** g'(z). */
+  df: (z: NDArray) => Numbers;
+}
+
+/**
+ * Activation functions and their derivatives as small multiples: one cell per function, g(z) solid,
+ * g'(z) dashed.
+ *
+ * @param activations - the functions, e.g. `[{ name: "tanh", f: np.tanh, df: (z) => np.subtract(1, np.square(np.tanh(z))) }]`.
+ * @param options - z range (default [-5, 5]), number of samples (default 201), columns (default 2), title.
+ * @returns the figure.
+ * @throws Error when a function returns the wrong number of values.
+ */
+export function activationsFigure(
+  activations: readonly ActivationCurve[],
+  options: { range?: [number, number]; samples?: number; cols?: number; title?: string } = {},
+): Figure {
+  const [a, b] = options.range ?? [-5, 5];
+  const n = options.samples ?? 201;
+  const zs = Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  const z = NDArray.fromData(zs, [n], "float64");
+  const cells = activations.map((act) => {
+    const layout = baseLayout(act.name);
+    layout.xaxis = axisStyle("z", { range: [a, b] });
+    layout.yaxis = axisStyle(undefined, { showgrid: true, gridcolor: "#e5e5e5" });
+    layout.showlegend = true;
+    return new Figure(
+      [lineTrace(zs, act.f(z.copy()), "g(z)", TAB10[0]), lineTrace(zs, act.df(z.copy()), "g'(z)", TAB10[1], "dash")],
+      layout,
+    );
+  });
+  const fig = subplots(cells, { cols: options.cols ?? 2, title: options.title ?? "Activation functions and their derivatives" });
+  // one legend entry per line style, not per cell
+  fig.data.forEach((t, i) => (t.showlegend = i < 2));
+  return fig;
+}
+
+/** A learning-rate schedule for {@link learningRateSchedules}: α as a function of the iteration. */
+export interface Schedule {
+  name: string;
+  alpha: (iteration: number) => number;
+}
+
+/**
+ * Learning-rate schedules α(n_iter) side by side.
+ *
+ * @param schedules - named schedules.
+ * @param options - number of iterations (default 10000), samples along it (default 500), title, logarithmic y.
+ * @returns the figure.
+ * @throws Error when a schedule gives a non-finite rate.
+ */
+export function learningRateSchedules(
+  schedules: readonly Schedule[],
+  options: { iterations?: number; samples?: number; logY?: boolean; title?: string; width?: number; height?: number } = {},
+): Figure {
+  const N = options.iterations ?? 10000;
+  const s = Math.min(options.samples ?? 500, N);
+  const its = Float64Array.from({ length: s }, (_, i) => Math.round((i * (N - 1)) / Math.max(1, s - 1)));
+  const data = schedules.map((sch, k) => {
+    const ys = its.map((n) => {
+      const v = sch.alpha(n);
+      if (!Number.isFinite(v)) throw new Error(`schedule ${JSON.stringify(sch.name)} gave ${v} at iteration ${n}`);
+      return v;
+    });
+    return lineTrace(its, ys, sch.name, TAB10[k % TAB10.length]);
+  });
+  const layout = baseLayout(options.title ?? "Learning-rate schedules", options);
+  layout.xaxis = axisStyle("iteration");
+  layout.yaxis = axisStyle("learning rate α", options.logY ? { type: "log" } : {});
+  layout.showlegend = true;
+  return new Figure(data, layout);
+}

@@ -1,0 +1,258 @@
+/**
+ * Showing figures in Jupyter: one MIME bundle per figure, sent through the tslab kernel, and a live
+ * figure that training updates in place.
+ *
+ * How `text/html` gets plotly.js without network and without inlining it: the HTML output holds the
+ * static PNG and a small script. Where `window.Plotly` already exists it draws at once. In the classic
+ * Notebook (whose page body carries `data-base-url` and `data-notebook-path`) the script loads
+ * plotly.js once per page from the Jupyter server's own `/files/` route, at the path of the installed
+ * `node_modules/plotly.js-dist/plotly.js` relative to the notebook (the kernel runs in the notebook's
+ * folder and knows that path), then replaces the picture by the interactive plot. Everywhere else
+ * (nbconvert HTML, GitHub, an untrusted notebook whose scripts do not run, plotly.js outside the
+ * server's root) the PNG stays. JupyterLab, Notebook 7 and VS Code use `application/vnd.plotly.v1+json`.
+ * @module
+ */
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { relative, sep } from "node:path";
+import { escapeHtml, jsonForScript } from "./escape.js";
+import { Figure, JUPYTER_DISPLAY, displayHooks, type MimeBundle } from "./figure.js";
+import { plotlyPath, toPng } from "./export.js";
+
+const require = createRequire(import.meta.url);
+
+/** MIME type of plotly.js JSON figures (JupyterLab, Notebook 7 with the plotly extension, VS Code). */
+export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+function plotlyFromNotebookDir(): string {
+  return relative(process.cwd(), plotlyPath()).split(sep).join("/");
+}
+
+/**
+ * The `text/html` output of a figure: the static PNG (shown where scripts do not run) and a script that
+ * replaces it by the interactive plot, loading plotly.js from the Jupyter server (see the module notes).
+ *
+ * @param fig - the figure.
+ * @param png - its PNG bytes (the fallback picture).
+ * @param plotlyRelPath - path of plotly.js relative to the notebook's folder, with `/`.
+ * @returns the HTML; all user text is escaped and the JSON cannot close the script.
+ */
+export function figureHtml(fig: Figure, png: Buffer, plotlyRelPath = plotlyFromNotebookDir()): string {
+  const id = "dlplot-" + randomBytes(6).toString("hex");
+  const width = Number((fig.layout.width as number) ?? 700);
+  return `<div class="dl-plot" id="${id}" style="width:${width}px;max-width:100%">
+<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/png;base64,${png.toString("base64")}" style="max-width:100%">
+</div>
+<script type="text/javascript">
+(function () {
+  var spec = ${jsonForScript(fig.toJSON())};
+  var rel = ${jsonForScript(plotlyRelPath)};
+  var el = document.getElementById(${jsonForScript(id)});
+  if (!el) return;
+  function draw(P) { if (!P) return; el.innerHTML = ""; P.newPlot(el, spec.data, spec.layout, { displaylogo: false }); }
+  if (window.Plotly) { draw(window.Plotly); return; }
+  var body = document.body;
+  var base = body && body.getAttribute("data-base-url");
+  var nb = body && body.getAttribute("data-notebook-path");
+  if (base === null || nb === null) return; /* not a classic Notebook page: keep the picture */
+  var parts = nb.split("/"); parts.pop();
+  var steps = rel.split("/");
+  for (var i = 0; i < steps.length; i++) {
+    if (steps[i] === "..") { if (!parts.length) return; parts.pop(); }
+    else if (steps[i] && steps[i] !== ".") parts.push(steps[i]);
+  }
+  var url = base.replace(/\\/?$/, "/") + "files/" + parts.map(encodeURIComponent).join("/");
+  if (!window.__dlPlotly) {
+    window.__dlPlotly = new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = function () { ok(window.Plotly); };
+      s.onerror = function () { fail(new Error("plotly.js not found at " + url)); };
+      document.head.appendChild(s);
+    });
+  }
+  window.__dlPlotly.then(draw, function () { /* keep the picture */ });
+})();
+</script>`;
+}
+
+/**
+ * The Jupyter MIME bundle of a figure: plotly JSON, HTML (interactive where scripts run), a static PNG
+ * and a text description.
+ *
+ * @param fig - the figure.
+ * @param options - `png: false` leaves out the PNG (and the HTML's picture), for fast live updates.
+ * @returns the bundle, PNG as base64.
+ */
+export function mimeBundle(fig: Figure, options: { png?: boolean } = {}): MimeBundle {
+  const png = options.png === false ? Buffer.alloc(0) : toPng(fig);
+  const bundle: MimeBundle = {
+    [PLOTLY_MIME]: fig.toJSON(),
+    "text/html": figureHtml(fig, png),
+    "text/plain": fig.describe(),
+  };
+  if (png.length) bundle["image/png"] = png.toString("base64");
+  return bundle;
+}
+
+displayHooks.bundle = (fig) => mimeBundle(fig);
+
+type WriteDisplayData = (data: { data: MimeBundle; metadata: object; transient: { display_id?: string } }, update: boolean) => void;
+
+/**
+ * The running tslab kernel's display channel, or null outside tslab.
+ *
+ * tslab (1.0.22) gives user code `display.html(...)` and friends, one MIME type per message. A bundle
+ * needs the function those call, `lastWriteDisplayData` of tslab's `dist/jupyter.js`, which sends a
+ * `display_data` / `update_display_data` message with any `data` dict. We find the kernel's own copy:
+ * `globalThis.__tslab__.require("tslab")` is the kernel's public module (tslab hooks that name), and
+ * its `jupyter.js` sits next to it in Node's module cache.
+ */
+function tslabWriter(): WriteDisplayData | null {
+  const g = globalThis as { __tslab__?: { require?: (id: string) => unknown } };
+  const req = g.__tslab__?.require;
+  if (typeof req !== "function") return null;
+  let pub: unknown;
+  try {
+    pub = req("tslab");
+  } catch {
+    return null;
+  }
+  const entry = Object.values(require.cache).find((m) => m?.exports === pub);
+  if (!entry) return null;
+  try {
+    const jupyter = createRequire(entry.filename)("./jupyter.js") as { lastWriteDisplayData?: WriteDisplayData | null };
+    const w = jupyter.lastWriteDisplayData;
+    return typeof w === "function" ? w : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether code runs inside a tslab kernel that can display bundles now. */
+export function inNotebook(): boolean {
+  return tslabWriter() !== null;
+}
+
+/**
+ * Sends a MIME bundle as one Jupyter output (`display_data`, or `update_display_data` for an existing
+ * display id).
+ *
+ * @param bundle - MIME type to data.
+ * @param options - `displayId` to update later; `update: true` to replace the output with that id.
+ * @returns false outside a tslab kernel (nothing sent).
+ */
+export function sendBundle(bundle: MimeBundle, options: { displayId?: string; update?: boolean } = {}): boolean {
+  const write = tslabWriter();
+  if (!write) return false;
+  write({ data: bundle, metadata: {}, transient: options.displayId ? { display_id: options.displayId } : {} }, options.update === true);
+  return true;
+}
+
+/**
+ * Displays a figure (or anything with a `Symbol.for("Jupyter.display")` method) as one output in a
+ * tslab notebook; prints its description elsewhere.
+ *
+ * @param obj - the figure.
+ * @example
+ * ```ts
+ * show(datasetScatter(X, Y));
+ * ```
+ */
+export function show(obj: Figure | { [JUPYTER_DISPLAY](): MimeBundle }): void {
+  if (!sendBundle(obj[JUPYTER_DISPLAY]())) console.log(obj instanceof Figure ? obj.describe() : String(obj));
+}
+
+/**
+ * tslab prints a cell's last value with `console.log`, which calls this inspect hook: the figure is
+ * sent as one display bundle and the newline `console.log` then writes is dropped, so the cell shows
+ * the figure only. Outside tslab the hook returns undefined (the figure prints its description).
+ */
+displayHooks.inspect = (fig) => {
+  if (!sendBundle(mimeBundle(fig))) return undefined;
+  const stdout = process.stdout;
+  const original = stdout.write;
+  const once = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
+    stdout.write = original;
+    if (chunk === "\n") return true;
+    return (original as (...a: unknown[]) => boolean).call(stdout, chunk, ...rest);
+  } as typeof stdout.write;
+  stdout.write = once;
+  queueMicrotask(() => {
+    if (stdout.write === once) stdout.write = original;
+  });
+  return "";
+};
+
+/** Options of {@link LiveCostCurve}. */
+export interface LiveOptions {
+  /** Title (default "Cost during training"). */
+  title?: string;
+  /** Least time between two updates of the output, in ms (default 250). */
+  intervalMs?: number;
+  /** Logarithmic y axis. */
+  logY?: boolean;
+}
+
+/**
+ * A cost curve that training updates in place: one notebook output (a Jupyter display id), redrawn as
+ * costs arrive (at most every `intervalMs`), completed with its static PNG by `close()`.
+ * Outside a notebook it only records the costs.
+ *
+ * @example
+ * ```ts
+ * const live = new LiveCostCurve({ title: "n_h = 4" });
+ * nnModel(X, Y, 4, { numIterations: 10000, callback: (i, cost) => live.push(i, cost) });
+ * live.close();
+ * ```
+ */
+export class LiveCostCurve {
+  /** Iterations recorded so far. */
+  readonly iterations: number[] = [];
+  /** Costs recorded so far. */
+  readonly costs: number[] = [];
+  private readonly id = randomBytes(8).toString("hex");
+  private shown = false;
+  private last = 0;
+  private readonly options: LiveOptions;
+  private readonly makeFigure: (l: LiveCostCurve) => Figure;
+
+  /**
+   * @param options - title, update interval, log scale.
+   * @param makeFigure - builds the figure from the recorded costs (given by `live.ts`).
+   */
+  constructor(options: LiveOptions, makeFigure: (l: LiveCostCurve) => Figure) {
+    this.options = options;
+    this.makeFigure = makeFigure;
+  }
+
+  /**
+   * Records one cost and redraws the output when `intervalMs` has passed since the last redraw.
+   * @param iteration - the iteration number.
+   * @param cost - the cost.
+   * @throws Error when the cost is not a finite number.
+   */
+  push(iteration: number, cost: number): void {
+    if (!Number.isFinite(cost)) throw new Error(`cost at iteration ${iteration} is ${cost}: training diverged`);
+    this.iterations.push(iteration);
+    this.costs.push(cost);
+    const now = Date.now();
+    if (!this.shown || now - this.last >= (this.options.intervalMs ?? 250)) this.send(false);
+  }
+
+  /** The figure of the costs recorded so far. */
+  figure(): Figure {
+    return this.makeFigure(this);
+  }
+
+  /** Final redraw with the static PNG; call when training ends. */
+  close(): void {
+    this.send(true);
+  }
+
+  private send(final: boolean): void {
+    this.last = Date.now();
+    const sent = sendBundle(mimeBundle(this.figure(), { png: final }), { displayId: this.id, update: this.shown });
+    if (sent) this.shown = true;
+  }
+}
