@@ -130,10 +130,7 @@ export function ls(dir = "."): void {
  * dir : string
  *     The folder to go to, relative to the current one or absolute.
  *
- * Returns
- * -------
- * boolean
- *     True when the folder changed.
+ * Returns nothing (so a notebook cell shows only the message); `process.cwd()` tells where the kernel is.
  *
  * Example
  * -------
@@ -141,7 +138,7 @@ export function ls(dir = "."): void {
  * cd("sample_data");   // "cd: no folder 'sample_data' in /work/notebooks; staying there."
  * ```
  */
-export function cd(dir: string): boolean {
+export function cd(dir: string): void {
   const here = process.cwd();
   const target = resolve(here, dir);
   let isDir = false;
@@ -149,13 +146,12 @@ export function cd(dir: string): boolean {
     isDir = statSync(target).isDirectory();
   } catch {
     console.log(`cd: no folder '${dir}' in ${here}; staying there.`);
-    return false;
+    return;
   }
   if (!isDir) {
     console.log(`cd: '${dir}' is a file, not a folder; staying in ${here}.`);
-    return false;
+    return;
   }
   process.chdir(target);
   console.log(`cd: now in ${target}`);
-  return true;
 }

@@ -179,9 +179,8 @@ def main() -> int:
         rel = os.path.relpath(path, ROOT)
         print(f"run.py: executing {rel} with the {KERNEL} kernel ...", flush=True)
         nb, committed, secs, failure = execute(path, args.timeout)
-        problems = problems_of(nb, committed, compare=args.mode == "check")
-        if failure:
-            problems.insert(0, failure)
+        # after a failure the later cells did not run: report the failure alone
+        problems = [failure] if failure else problems_of(nb, committed, compare=args.mode == "check")
         size = len(nbformat.writes(nb).encode())
         if size > MAX_BYTES:
             problems.append(f"the executed notebook is {size / 1e6:.2f} MB, over the 3 MB limit")
