@@ -2,6 +2,7 @@ import test from "ava";
 import { readFileSync } from "node:fs";
 import { np } from "../lib/index.js";
 import { log } from "../lib/np/random/log.js";
+import { fromHex } from "./random-hex.js";
 
 type Out = { shape: number[]; dtype: string; values: (string | number)[] } | { float: string } | { int: number } | null;
 type Step = { fn: string; args: unknown[]; out: Out };
@@ -17,14 +18,6 @@ type Fixture = {
   };
 };
 const fixture = JSON.parse(readFileSync(new URL("fixtures/random.json", import.meta.url), "utf8")) as Fixture;
-
-/** Python's float.hex ("-0x1.8p+1") to the exact double. */
-function fromHex(h: string): number {
-  const m = /^(-)?0x([01])\.([0-9a-f]+)p([+-]\d+)$/.exec(h);
-  if (!m) throw new Error(`bad hex float ${h}`);
-  const mantissa = parseInt(m[2] + m[3], 16); // < 2**53: exact
-  return (m[1] ? -1 : 1) * mantissa * 2 ** (parseInt(m[4], 10) - 4 * m[3].length);
-}
 
 const bits = new DataView(new ArrayBuffer(8));
 /** The bit pattern of a double as a BigInt, for ulp distances. */
