@@ -23,3 +23,5 @@ export { dot, matmul } from "./linalg.js";
 export { tolist } from "./tolist.js";
 export type { NestedList } from "./tolist.js";
 export * as random from "./random/index.js";
+export { array_repr, array_str, array2string, set_printoptions, get_printoptions } from "./print.js";
+export type { PrintOptions, Array2StringOptions } from "./print.js";
