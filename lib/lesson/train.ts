@@ -1,0 +1,293 @@
+/**
+ * Training and prediction (In[11]–In[13]): `nnModel` runs gradient descent, `predict` thresholds
+ * the network's output.
+ *
+ * Both run fused loops over Float64Arrays by default: the same arithmetic, in the same order, as the
+ * `np` functions of network.ts (which `implementation: "np"` runs, line for line as the lesson), but
+ * without allocating arrays each step and with the inlinable exp/log/tanh of `np`'s fastmath module.
+ * test/lesson-train.test.ts checks that both give the same numbers.
+ * @module
+ */
+import * as np from "../np/index.js";
+import { NDArray } from "../np/ndarray.js";
+import { ValueError } from "../np/errors.js";
+import { exp as fexp, log as flog, tanh as ftanh } from "../np/fastmath.js";
+import { type Activation, type ActivationName, getActivation } from "./activations.js";
+import type { Schedule } from "./schedules.js";
+import { formatFixed } from "./format.js";
+import {
+  type Parameters,
+  backwardPropagation,
+  backwardPropagationAsWritten,
+  checkParameters,
+  checkTrainingData,
+  computeCost,
+  forwardPropagation,
+  initializeParameters,
+  layerSizes,
+  updateParameters,
+} from "./network.js";
+import { checkFinite } from "./validate.js";
+
+/** Which gradient `nnModel` descends: the true one, or the original's (`db1` summed over every axis). */
+export type GradientKind = "true" | "as-written";
+
+/** Options of {@link nnModel}. */
+export interface NnModelOptions {
+  /** Iterations of gradient descent (default 10000). */
+  numIterations?: number;
+  /** The constant learning rate α (default 1.2), unless `schedule` is given. */
+  learningRate?: number;
+  /** Print "Cost after iteration i: cost" every 1000 iterations, as the lesson (default false). */
+  printCost?: boolean;
+  /** "true" (default): the true gradient; "as-written": the original's `db1 = np.sum(dZ1)`. */
+  gradient?: GradientKind;
+  /** The hidden layer's activation (default "tanh"). */
+  activation?: ActivationName | Activation;
+  /** A learning-rate schedule α(i); overrides `learningRate`. */
+  schedule?: Schedule;
+  /** Called with (iteration, cost) every `costEvery` iterations and after the last one. */
+  onCost?: (iteration: number, cost: number) => void;
+  /** How often `onCost` is called (default 100). */
+  costEvery?: number;
+  /** Where printed lines go (default console.log). */
+  print?: (line: string) => void;
+  /** "fused" (default): fast loops; "np": the lesson's functions on `np`, step by step. */
+  implementation?: "fused" | "np";
+}
+
+/** The line the lesson prints: "Cost after iteration 1000: 0.289172" (Python's `%i: %f`). */
+export function costLine(iteration: number, cost: number): string {
+  return `Cost after iteration ${iteration}: ${formatFixed(cost, 6)}`;
+}
+
+/**
+ * Trains the 2-layer network by gradient descent (In[11]). Seeds numpy's generator with 3, then
+ * initialises with {@link initializeParameters} (which seeds 2), as the lesson.
+ *
+ * @param X - input data, shape (n_x, m)
+ * @param Y - labels 0/1, shape (1, m)
+ * @param nH - size of the hidden layer
+ * @param options - `numIterations` (10000), `learningRate` (1.2), `printCost` (false),
+ *   `gradient` ("true" | "as-written"), `activation` ("tanh"), `schedule`, `onCost`, `costEvery` (100),
+ *   `print`, `implementation` ("fused" | "np")
+ * @returns the learnt parameters `{ W1: (nH, n_x), b1: (nH, 1), W2: (1, nH), b2: (1, 1) }`
+ * @throws ValueError on bad shapes, empty or non-finite X, labels other than 0/1, or bad options
+ * @example
+ * const parameters = nnModel(X, Y, 4, { numIterations: 10000, printCost: true, gradient: "as-written" });
+ * // Cost after iteration 0: 1.127380 ... Cost after iteration 9000: 0.253411
+ */
+export function nnModel(X: NDArray, Y: NDArray, nH: number, options: NnModelOptions = {}): Parameters {
+  checkTrainingData(X, Y);
+  const numIterations = options.numIterations ?? 10000;
+  if (!Number.isInteger(numIterations) || numIterations < 0) {
+    throw new ValueError(`numIterations must be an integer >= 0, got ${numIterations}`);
+  }
+  const learningRate = options.learningRate ?? 1.2;
+  if (!Number.isFinite(learningRate)) throw new ValueError(`learningRate must be a finite number, got ${learningRate}`);
+  const costEvery = options.costEvery ?? 100;
+  if (!Number.isInteger(costEvery) || costEvery < 1) throw new ValueError(`costEvery must be an integer >= 1, got ${costEvery}`);
+  const gradient = options.gradient ?? "true";
+  if (gradient !== "true" && gradient !== "as-written") {
+    throw new ValueError(`gradient must be "true" or "as-written", got ${String(gradient)}`);
+  }
+  const activation = getActivation(options.activation ?? "tanh");
+  const print = options.print ?? ((line: string) => console.log(line));
+  const rate = options.schedule ?? (() => learningRate);
+
+  np.random.seed(3);
+  const nX = layerSizes(X, Y)[0];
+  const nY = layerSizes(X, Y)[2];
+  if (nY !== 1) throw new ValueError(`Y must have shape (1, m): one row of 0/1 labels, got ${nY} rows`);
+  let parameters = initializeParameters(nX, nH, nY);
+
+  const wantCost = (i: number) =>
+    (options.printCost === true && i % 1000 === 0) ||
+    (options.onCost !== undefined && (i % costEvery === 0 || i === numIterations - 1));
+  const report = (i: number, cost: number) => {
+    if (options.printCost === true && i % 1000 === 0) print(costLine(i, cost));
+    if (options.onCost && (i % costEvery === 0 || i === numIterations - 1)) options.onCost(i, cost);
+  };
+
+  if ((options.implementation ?? "fused") === "np") {
+    const backward = gradient === "true" ? backwardPropagation : backwardPropagationAsWritten;
+    for (let i = 0; i < numIterations; i++) {
+      const [A2, cache] = forwardPropagation(X, parameters, { activation });
+      const cost = computeCost(A2, Y, parameters);
+      const grads = backward(parameters, cache, X, Y, { activation });
+      parameters = updateParameters(parameters, grads, rate(i));
+      report(i, cost);
+    }
+    return parameters;
+  }
+  return trainFused(X, Y, parameters, numIterations, gradient, activation, rate, wantCost, report);
+}
+
+/** The training loop of `nnModel` on flat arrays: one forward, backward and update per iteration. */
+function trainFused(
+  X: NDArray,
+  Y: NDArray,
+  start: Parameters,
+  numIterations: number,
+  gradient: GradientKind,
+  g: Activation,
+  rate: (i: number) => number,
+  wantCost: (i: number) => boolean,
+  report: (i: number, cost: number) => void,
+): Parameters {
+  const [nH, nX] = start.W1.shape;
+  const m = X.shape[1];
+  const x = Float64Array.from(X.values()); // (nX, m), row k at k*m
+  const y = Float64Array.from(Y.values()); // (m,)
+  const W1 = Float64Array.from(start.W1.values()); // (nH, nX)
+  const b1 = Float64Array.from(start.b1.values()); // (nH,)
+  const W2 = Float64Array.from(start.W2.values()); // (nH,)
+  let b2 = start.b2.values()[0];
+  const isTanh = g.name === "tanh";
+  const Z1 = new Float64Array(nH * m);
+  const A1 = new Float64Array(nH * m);
+  const A2 = new Float64Array(m);
+  const dZ2 = new Float64Array(m);
+  const dZ1row = new Float64Array(m);
+  const dW1 = new Float64Array(nH * nX);
+  const db1 = new Float64Array(nH);
+  const dW2 = new Float64Array(nH);
+  const inv = 1 / m;
+
+  for (let it = 0; it < numIterations; it++) {
+    // forward: Z1 = W1·X + b1, A1 = g(Z1), Z2 = W2·A1 + b2, A2 = sigmoid(Z2)
+    for (let h = 0; h < nH; h++) {
+      const o = h * m, bh = b1[h];
+      for (let i = 0; i < m; i++) {
+        let z = 0;
+        for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[k * m + i];
+        z += bh;
+        Z1[o + i] = z;
+        A1[o + i] = isTanh ? ftanh(z) : g.f(z);
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      let z = 0;
+      for (let h = 0; h < nH; h++) z += W2[h] * A1[h * m + i];
+      z += b2;
+      A2[i] = 1 / (1 + fexp(-z));
+    }
+    if (wantCost(it)) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += y[i] * flog(A2[i]) + (1 - y[i]) * flog(1 - A2[i]);
+      report(it, -s / m);
+    }
+    // backward: dZ2 = A2 − Y, dW2 = (1/m) dZ2·A1ᵀ, db2 = (1/m) Σ dZ2,
+    // dZ1 = W2ᵀ·dZ2 * g'(Z1), dW1 = (1/m) dZ1·Xᵀ, db1 = (1/m) Σ_i dZ1 (per unit, or over all)
+    let sumDZ2 = 0;
+    for (let i = 0; i < m; i++) {
+      dZ2[i] = A2[i] - y[i];
+      sumDZ2 += dZ2[i];
+    }
+    let sumDZ1 = 0;
+    for (let h = 0; h < nH; h++) {
+      const o = h * m, w2 = W2[h];
+      let sW2 = 0, sB1 = 0;
+      for (let i = 0; i < m; i++) {
+        const a = A1[o + i];
+        sW2 += dZ2[i] * a;
+        const d = w2 * dZ2[i] * (isTanh ? 1 - a * a : g.dfza(Z1[o + i], a));
+        dZ1row[i] = d;
+        sB1 += d;
+      }
+      dW2[h] = inv * sW2;
+      db1[h] = inv * sB1;
+      sumDZ1 += sB1;
+      for (let k = 0; k < nX; k++) {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += dZ1row[i] * x[k * m + i];
+        dW1[h * nX + k] = inv * s;
+      }
+    }
+    if (gradient === "as-written") db1.fill(inv * sumDZ1); // the original's np.sum(dZ1): one number for every unit
+    const db2 = inv * sumDZ2;
+    // update: θ = θ − α dθ
+    const alpha = rate(it);
+    for (let j = 0; j < nH * nX; j++) W1[j] = W1[j] - alpha * dW1[j];
+    for (let h = 0; h < nH; h++) {
+      b1[h] = b1[h] - alpha * db1[h];
+      W2[h] = W2[h] - alpha * dW2[h];
+    }
+    b2 = b2 - alpha * db2;
+  }
+  return {
+    W1: NDArray.fromData(W1, [nH, nX], "float64"),
+    b1: NDArray.fromData(b1, [nH, 1], "float64"),
+    W2: NDArray.fromData(W2, [1, nH], "float64"),
+    b2: NDArray.fromData(Float64Array.of(b2), [1, 1], "float64"),
+  };
+}
+
+/** Options of {@link predict}. */
+export interface PredictOptions {
+  /** The hidden activation the parameters were trained with (default "tanh"). */
+  activation?: ActivationName | Activation;
+  /** "fused" (default) or "np" (the lesson's two lines on `np`). */
+  implementation?: "fused" | "np";
+}
+
+/**
+ * Predicts a class for each example (In[12]): 1 where the network's output A2 > threshold, else 0.
+ *
+ * @param parameters - `{ W1, b1, W2, b2 }` from {@link nnModel}
+ * @param X - input data, shape (n_x, m)
+ * @param threshold - the cut on A2 (default 0.5)
+ * @param options - `activation` ("tanh"), `implementation` ("fused" | "np")
+ * @returns int64 predictions 0/1, shape (1, m)
+ * @throws ValueError when X does not fit the parameters or holds NaN
+ * @example predict(parameters, X) // array([[0, 1, 1, ...]])
+ */
+export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, options: PredictOptions = {}): NDArray {
+  const [nX, nH, nY] = checkParameters(parameters, X);
+  checkFinite(X.values(), "X");
+  const g = getActivation(options.activation ?? "tanh");
+  if ((options.implementation ?? "fused") === "np" || nY !== 1) {
+    const [A2] = forwardPropagation(X, parameters, { activation: g });
+    const predictions = np.greater(A2, threshold).astype("int64");
+    return predictions;
+  }
+  const m = X.shape[1];
+  const x = X.values();
+  const W1 = parameters.W1.values(), b1 = parameters.b1.values(), W2 = parameters.W2.values();
+  const b2 = parameters.b2.values()[0];
+  const isTanh = g.name === "tanh";
+  const out = new Float64Array(m);
+  const a1 = new Float64Array(nH);
+  for (let i = 0; i < m; i++) {
+    for (let h = 0; h < nH; h++) {
+      let z = 0;
+      for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[k * m + i];
+      z += b1[h];
+      a1[h] = isTanh ? ftanh(z) : g.f(z);
+    }
+    let z2 = 0;
+    for (let h = 0; h < nH; h++) z2 += W2[h] * a1[h];
+    z2 += b2;
+    // A2 = 1/(1 + e^{−z2}) > 0.5 exactly when z2 > 0, except for z2 within 1e-15 of 0, where
+    // e^{−z2} rounds to 1: the exp is only needed there, or for another threshold.
+    if (threshold === 0.5 && (z2 <= 0 || z2 > 1e-15)) out[i] = z2 > 0 ? 1 : 0;
+    else out[i] = 1 / (1 + fexp(-z2)) > threshold ? 1 : 0;
+  }
+  return NDArray.fromData(out, [1, m], "int64");
+}
+
+/**
+ * The lesson's accuracy formula (In[4]): (Y·Pᵀ + (1 − Y)·(1 − P)ᵀ) / m · 100, in percent.
+ *
+ * @param Y - true labels 0/1, shape (1, m)
+ * @param P - predictions 0/1, shape (1, m)
+ * @returns the percentage of correct predictions
+ * @throws ValueError when the shapes differ
+ */
+export function accuracyPercent(Y: NDArray, P: NDArray): number {
+  if (Y.ndim !== 2 || P.ndim !== 2 || Y.shape[0] !== 1 || P.shape[0] !== 1 || Y.shape[1] !== P.shape[1]) {
+    throw new ValueError(`Y and P must both have shape (1, m), got (${Y.shape.join(",")}) and (${P.shape.join(",")})`);
+  }
+  const right = np.add(np.dot(Y, P.T), np.dot(np.subtract(1, Y), np.subtract(1, P.T))).item();
+  return (right / Y.size) * 100;
+}
