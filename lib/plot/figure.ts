@@ -133,6 +133,7 @@ export function axisStyle(title?: string, extra: Record<string, unknown> = {}): 
     ticks: "outside",
     showgrid: false,
     zeroline: false,
+    automargin: true,
     ...extra,
   };
   if (title !== undefined) axis.title = { text: userText(title) };
