@@ -27,8 +27,9 @@ const SUMMARY_INSERT = "...";
 /** numpy's `nanstr` and `infstr`. */
 const NAN_STR = "nan";
 const INF_STR = "inf";
-/** Magnitudes at or above this print in scientific notation. */
+/** Magnitudes at or above this print in scientific notation (float64; float32 from EXP_ABOVE_FLOAT32). */
 const EXP_ABOVE = 1e8;
+const EXP_ABOVE_FLOAT32 = 1e6;
 /** Without `suppress`, magnitudes below this (or a max/min ratio above EXP_RATIO) print in scientific notation. */
 const EXP_BELOW = 1e-4;
 const EXP_RATIO = 1000;
@@ -93,18 +94,22 @@ interface Decimal {
   exp: number;
 }
 
-/** The shortest digits that read back as `v` (v >= 0) in its dtype: numpy's "unique" digits. */
+/**
+ * The shortest digits that read back as `v` (v >= 0) in its dtype: numpy's "unique" digits.
+ * Of two equally near candidates numpy (Dragon4) takes the even last digit, as exact rounding does.
+ */
 function shortestDigits(v: number, dtype: DType): Decimal {
-  let s = v.toExponential(); // shortest round-trip digits for a float64
-  if (dtype === "float32" && v !== 0) {
-    for (let p = 0; p < 9; p++) {
-      s = v.toExponential(p);
-      if (Math.fround(Number(s)) === v) break;
+  const [mantissa, exp] = v.toExponential().split("e"); // shortest round-trip digits for a float64
+  const estimate = Number(exp);
+  if (v === 0) return { digits: "0", exp: 0 };
+  if (dtype === "float32") {
+    for (let sig = 1; sig < 9; sig++) {
+      const d = roundSignificant(v, sig, estimate);
+      if (Math.fround(Number(`${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`)) === v) return d;
     }
+    return roundSignificant(v, 9, estimate);
   }
-  const [mantissa, exp] = s.split("e");
-  const digits = mantissa.replace(".", "").replace(/(?<=.)0+$/, "");
-  return { digits, exp: Number(exp) };
+  return roundSignificant(v, mantissa.replace(".", "").length, estimate);
 }
 
 const bits = new DataView(new ArrayBuffer(8));
@@ -180,17 +185,26 @@ function formatScientific(x: number, dtype: DType, precision: number, minDigits 
 
 type Formatter = (x: number) => string;
 
+/** The length of the longest string (a loop: spreading a huge array into Math.max overflows the stack). */
+function maxLength(strings: string[]): number {
+  let n = 0;
+  for (const s of strings) n = Math.max(n, s.length);
+  return n;
+}
+
 /** numpy's FloatingFormat (floatmode 'maxprec', sign '-'): one width and notation for all elements. */
 function floatFormatter(values: number[], dtype: DType, precision: number, suppress: boolean): Formatter {
   const finite = values.filter(Number.isFinite);
   const nonZero = finite.filter((v) => v !== 0).map(Math.abs);
   // numpy compares in the array's dtype: for float32 the thresholds and the ratio are float32 too.
   const cast = dtype === "float32" ? Math.fround : (v: number) => v;
+  // numpy >= 2.3 switches to scientific from 10**min(8, decimal digits of the dtype): 1e6 for float32.
+  const expAbove = dtype === "float32" ? EXP_ABOVE_FLOAT32 : EXP_ABOVE;
   let expFormat = false;
   if (nonZero.length > 0) {
-    const maxVal = Math.max(...nonZero);
-    const minVal = Math.min(...nonZero);
-    expFormat = maxVal >= cast(EXP_ABOVE) || (!suppress && (minVal < cast(EXP_BELOW) || cast(maxVal / minVal) > cast(EXP_RATIO)));
+    const maxVal = nonZero.reduce((m, v) => (v > m ? v : m));
+    const minVal = nonZero.reduce((m, v) => (v < m ? v : m));
+    expFormat = maxVal >= expAbove || (!suppress && (minVal < cast(EXP_BELOW) || cast(maxVal / minVal) > cast(EXP_RATIO)));
   }
   // The formatters below read padLeft when called, after the widening for nan/inf further down.
   let padLeft = 0;
@@ -200,15 +214,15 @@ function floatFormatter(values: number[], dtype: DType, precision: number, suppr
     format = (x) => formatPositional(x, dtype, precision);
   } else if (expFormat) {
     const parts = finite.map((x) => /^(.*)\.(.*)e(.*)$/.exec(formatScientific(x, dtype, precision)) as RegExpExecArray);
-    const expSize = Math.max(...parts.map((p) => p[3].length)) - 1;
-    const digits = Math.max(...parts.map((p) => p[2].length));
-    padLeft = Math.max(...parts.map((p) => p[1].length));
+    const expSize = maxLength(parts.map((p) => p[3])) - 1;
+    const digits = maxLength(parts.map((p) => p[2]));
+    padLeft = maxLength(parts.map((p) => p[1]));
     padRight = expSize + 2 + digits;
     format = (x) => formatScientific(x, dtype, digits, digits, padLeft, expSize);
   } else {
     const parts = finite.map((x) => positionalParts(x, precision, dtype));
-    padLeft = Math.max(...parts.map((p) => p.sign.length + p.int.length));
-    padRight = Math.max(...parts.map((p) => p.frac.length));
+    padLeft = maxLength(parts.map((p) => p.sign + p.int));
+    padRight = maxLength(parts.map((p) => p.frac));
     format = (x) => formatPositional(x, dtype, precision, padLeft, padRight);
   }
   if (finite.length !== values.length) {
@@ -228,7 +242,9 @@ function floatFormatter(values: number[], dtype: DType, precision: number, suppr
 function integerFormatter(values: number[]): Formatter {
   let width = 0;
   if (values.length > 0) {
-    width = Math.max(String(Math.max(...values)).length, String(Math.min(...values)).length);
+    const max = values.reduce((m, v) => (v > m ? v : m));
+    const min = values.reduce((m, v) => (v < m ? v : m));
+    width = Math.max(String(max).length, String(min).length);
   }
   return (x) => String(x).padStart(width);
 }

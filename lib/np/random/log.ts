@@ -102,11 +102,17 @@ function buildTable(): { hi: Float64Array; lo: Float64Array } {
 
 const { hi: LOG_C_HI, lo: LOG_C_LO } = buildTable();
 
-const bits = new DataView(new ArrayBuffer(8));
+/** A float64 and its two 32-bit halves on one buffer, to read and set the exponent bits. */
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** Index of the high (sign, exponent, top mantissa) word: 1 on little-endian machines. */
+const HI = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0;
 
 /**
  * The natural logarithm of `x`, correctly rounded except in rare hard cases (error about 2^-70
  * relative before the final rounding). log(0) = -Infinity, log(negative) = NaN, as C's `log`.
+ * The error-free steps (two-sum, Dekker's product) are written out inline: this runs once per
+ * normal pair, and V8 keeps the locals in registers.
  */
 export function log(x: number): number {
   if (!(x > 0) || x === Infinity) {
@@ -118,31 +124,49 @@ export function log(x: number): number {
     x *= TWO_POW_54;
     e = -54;
   }
-  bits.setFloat64(0, x);
-  const highWord = bits.getUint32(0);
+  f64[0] = x;
+  const highWord = u32[HI];
   e += (highWord >>> 20) - 1023;
-  bits.setUint32(0, (highWord & 0x000fffff) | 0x3ff00000);
-  const m = bits.getFloat64(0); // x = 2^e * m, m in [1, 2)
+  u32[HI] = (highWord & 0x000fffff) | 0x3ff00000;
+  const m = f64[0]; // x = 2^e * m, m in [1, 2)
 
   const i = Math.round((m - 1) * TABLE_STEPS);
   const c = 1 + i / TABLE_STEPS;
   const f = m - c; // exact (Sterbenz), |f| <= 1/256
-  // u = f / (m + c) as a double-double.
-  const sHi = twoSum(m, c);
-  const sLo = errTerm;
+  // s = m + c as a double-double (two-sum).
+  const sHi = m + c;
+  const sBb = sHi - m;
+  const sLo = m - (sHi - sBb) + (c - sBb);
+  // u = f / s as a double-double: uHi, then the exact residual f - uHi*sHi by Dekker's product.
   const uHi = f / sHi;
-  const p = twoProd(uHi, sHi);
-  const uLo = (f - p - errTerm - uHi * sLo) / sHi;
+  let t = SPLITTER * uHi;
+  const aHi = t - (t - uHi);
+  const aLo = uHi - aHi;
+  t = SPLITTER * sHi;
+  const bHi = t - (t - sHi);
+  const bLo = sHi - bHi;
+  const p = uHi * sHi;
+  const pErr = aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+  const uLo = (f - p - pErr - uHi * sLo) / sHi;
   // 2u^3/3 + 2u^5/5 + 2u^7/7 + 2u^9/9 (the next term is below 2^-90 relative).
   const v = uHi * uHi;
   const tail = uHi * v * (2 / 3 + v * (2 / 5 + v * (2 / 7 + v * (2 / 9))));
 
-  // e*ln2 + log(c) + 2u, carrying every rounding error into `lo`.
-  const aHi = twoProd(e, LN2_HI);
-  let lo = errTerm + e * LN2_LO + LOG_C_LO[i] + 2 * uLo + tail;
-  let hi = twoSum(aHi, LOG_C_HI[i]);
-  lo += errTerm;
-  hi = twoSum(hi, 2 * uHi);
-  lo += errTerm;
-  return hi + lo;
+  // e*ln2 + log(c) + 2u: e*LN2_HI as an exact double-double (Dekker's product), then two
+  // two-sums, every rounding error carried into `lo`, and one final rounding.
+  t = SPLITTER * LN2_HI;
+  const lHi = t - (t - LN2_HI);
+  const lLo = LN2_HI - lHi;
+  const eLn2 = e * LN2_HI;
+  const eLn2Err = e * lHi - eLn2 + e * lLo; // e has at most 11 bits: e*lHi is exact
+  const logC = LOG_C_HI[i];
+  const s1 = eLn2 + logC;
+  const bb1 = s1 - eLn2;
+  const err1 = eLn2 - (s1 - bb1) + (logC - bb1);
+  const twoU = 2 * uHi;
+  const s2 = s1 + twoU;
+  const bb2 = s2 - s1;
+  const err2 = s1 - (s2 - bb2) + (twoU - bb2);
+  const lo = eLn2Err + e * LN2_LO + LOG_C_LO[i] + 2 * uLo + tail + err1 + err2;
+  return s2 + lo;
 }
