@@ -3,7 +3,7 @@
  * `arange`, `linspace`, `meshgrid`.
  * @module
  */
-import { type DType, type TypedArray, allocate, castScalar, checkDType, dtypeOfScalar, promoteTypes } from "./dtype.js";
+import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType, dtypeOfScalar, promoteTypes } from "./dtype.js";
 import { ValueError, formatShape } from "./errors.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 
@@ -96,7 +96,7 @@ function fillNested(x: ArrayLike | TypedArray, out: TypedArray, dtype: DType, k:
 export function array(object: ArrayLike | TypedArray, dtype?: DTypeLike): NDArray {
   const info = inspectNested(object);
   const dt = dtype === undefined ? info.dtype : checkDType(dtype);
-  const out = allocate(dt, shapeSize(info.shape));
+  const out = allocateOutput(dt, shapeSize(info.shape));
   fillNested(object, out, dt, 0);
   return NDArray.fromData(out, info.shape, dt);
 }
@@ -207,7 +207,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DTypeLike
     dtype === undefined ? (Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) ? "int64" : "float64") : checkDType(dtype);
   const len = Math.max(0, Math.ceil((stop - start) / step));
   if (!Number.isFinite(len)) throw new ValueError("Maximum allowed size exceeded");
-  const out = allocate(dt, len);
+  const out = allocateOutput(dt, len);
   if (len > 0) out[0] = castScalar(dt, start);
   if (len > 1) {
     const second = castScalar(dt, start + step);
@@ -285,8 +285,8 @@ export function meshgrid(x: ArrayLike, y: ArrayLike): [NDArray, NDArray] {
   const ya = asarray(y);
   const nx = xv.length;
   const ny = yv.length;
-  const XX = allocate(xa.dtype, nx * ny);
-  const YY = allocate(ya.dtype, nx * ny);
+  const XX = allocateOutput(xa.dtype, nx * ny);
+  const YY = allocateOutput(ya.dtype, nx * ny);
   for (let i = 0; i < ny; i++) {
     XX.set(xv, i * nx);
     YY.fill(yv[i], i * nx, (i + 1) * nx);

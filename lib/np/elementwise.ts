@@ -9,7 +9,7 @@
  * which also covers the (n,1) / (1,m) cases).
  * @module
  */
-import { type DType, type TypedArray, allocate, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
 import { ValueError, boolOperatorError } from "./errors.js";
 import { type BinaryKernels, compileBinary } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
@@ -90,7 +90,7 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   else checkIntPower(op, t, a.values());
   const src = isContiguous(a) ? a : a.copy();
   const n = src.size;
-  const out = allocate(dt, n);
+  const out = allocateOutput(dt, n);
   if (scalarOnLeft) op.kernels.scalarLeft(v, src.nd.data, src.nd.offset, out, 0, n);
   else if (op === OPS.power && v === 2) SQUARE.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
   else op.kernels.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
@@ -106,13 +106,13 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   const k = op.kernels;
   if (as.length === bs.length && as.every((d, i) => d === bs[i]) && isContiguous(a) && isContiguous(b)) {
     const n = shapeSize(as);
-    const out = allocate(dt, n);
+    const out = allocateOutput(dt, n);
     k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
     return finish(out, as, dt, op);
   }
   const shape = broadcastShapes(as, bs);
   const n = shapeSize(shape);
-  const out = allocate(dt, n);
+  const out = allocateOutput(dt, n);
   if (n === 0) return finish(out, shape, dt, op);
   const nd = shape.length;
   if (nd === 0) {
@@ -301,7 +301,7 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   const ya = ys ? asarray(y, isFloat(t) || typeof y === "boolean" ? t : dtypeOfScalar(y)) : asarray(y);
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);
   const n = shapeSize(shape);
-  const out = allocate(t, n);
+  const out = allocateOutput(t, n);
   const sc = broadcastStrides(c, shape);
   const sx = broadcastStrides(xa, shape);
   const sy = broadcastStrides(ya, shape);

@@ -82,14 +82,15 @@ export function log(x: number): number {
     k = -54;
     x *= TWO54; // subnormal: scale up
   }
+  // Read the exponent from the high word; scale x by 2**-k with an exact multiply (writing the
+  // word back and re-reading the double would defeat the CPU's store forwarding).
   F64[0] = x;
-  let hx = U32[HI];
-  k += (hx >>> 20) - 1023;
-  hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  U32[HI] = hx | (i ^ 0x3ff00000); // normalise x to [sqrt(2)/2, sqrt(2))
+  const hw = U32[HI];
+  k += (hw >>> 20) - 1023;
+  const hx = hw & 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000; // mantissa >= sqrt(2): take one more power of two
   k += i >>> 20;
-  const f = F64[0] - 1;
+  const f = x * POW2[1074 - k] - 1;
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;

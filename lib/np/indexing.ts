@@ -3,9 +3,8 @@
  * `a.slice(0, null)` is numpy's `a[0, :]`; `a.slice("0, :")` is the same in numpy's own syntax.
  * @module
  */
-import ndarray from "ndarray";
 import { IndexError, ValueError, indexError } from "./errors.js";
-import { NDArray } from "./ndarray.js";
+import { NDArray, makeView } from "./ndarray.js";
 
 /**
  * One index: an integer (picks one position and drops the axis), `null` (numpy's `:`, the whole
@@ -94,5 +93,5 @@ export function basicIndex(a: NDArray, index: readonly Index[]): NDArray {
       throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`) are valid indices, got ${String(x)}`);
     }
   });
-  return new NDArray(ndarray(a.nd.data, outShape, outStride, offset), a.dtype, a.writeable);
+  return new NDArray(makeView(a.nd.data, outShape, outStride, offset), a.dtype, a.writeable);
 }

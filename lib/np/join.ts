@@ -2,7 +2,7 @@
  * Joining arrays: `concatenate`, `stack`, `column_stack` and `c_` (numpy's `np.c_[a, b]`).
  * @module
  */
-import { allocate, promoteTypes } from "./dtype.js";
+import { allocateOutput, promoteTypes } from "./dtype.js";
 import { ValueError, normalizeAxis } from "./errors.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
@@ -59,7 +59,7 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = 
   });
   const shape = first.shape.slice();
   shape[ax] = total;
-  const out = allocate(dtype, shapeSize(shape));
+  const out = allocateOutput(dtype, shapeSize(shape));
   // Each input fills, for every index of the axes before `ax`, one block of (its length along ax) x inner.
   const outer = shapeSize(shape.slice(0, ax));
   const inner = shapeSize(shape.slice(ax + 1));

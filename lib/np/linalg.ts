@@ -2,7 +2,7 @@
  * `dot` and `matmul` with numpy's rules for 0-D, 1-D and 2-D operands.
  * @module
  */
-import { type DType, type TypedArray, allocate, promoteTypes } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, promoteTypes } from "./dtype.js";
 import { ValueError, alignError, formatShape } from "./errors.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
@@ -19,15 +19,14 @@ function gemm(
   out: TypedArray, n: number, k: number, m: number,
 ): void {
   if (bs1 === 1 || k === 1) {
-    const row = new Float64Array(m);
     for (let i = 0; i < n; i++) {
-      row.fill(0);
+      const oi = i * m;
+      out.fill(0, oi, oi + m);
       for (let p = 0; p < k; p++) {
         const aip = ad[ao + i * as0 + p * as1];
         const bp = bo + p * bs0;
-        for (let j = 0; j < m; j++) row[j] += aip * bd[bp + j * bs1];
+        for (let j = 0; j < m; j++) out[oi + j] += aip * bd[bp + j * bs1];
       }
-      out.set(row, i * m);
     }
     return;
   }
@@ -53,7 +52,7 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const as1 = aIs1 ? a.nd.stride[0] : a.nd.stride[1];
   const bs0 = b.nd.stride[0];
   const bs1 = bIs1 ? 0 : b.nd.stride[1];
-  const out = allocate(dtype, n * m);
+  const out = allocateOutput(dtype, n * m);
   gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
   const shape = aIs1 && bIs1 ? [] : aIs1 ? [m] : bIs1 ? [n] : [n, m];
   return NDArray.fromData(out, shape, dtype);

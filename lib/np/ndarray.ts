@@ -7,7 +7,7 @@
  * @module
  */
 import ndarray from "ndarray";
-import { type DType, type TypedArray, allocate, castScalar, checkDType } from "./dtype.js";
+import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType } from "./dtype.js";
 import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
 import { formatArray } from "./print.js";
 import { type Index, basicIndex, parseIndex } from "./indexing.js";
@@ -22,6 +22,41 @@ export type NdView = ndarray.NdArray<TypedArray>;
 export type ArrayLike = NDArray | number | boolean | NestedArray;
 /** Nested JavaScript arrays of numbers or booleans, as `np.array` takes them. */
 export type NestedArray = readonly (number | boolean | NestedArray)[];
+
+type ViewClass = new (data: TypedArray, ...dimsStridesOffset: number[]) => NdView;
+/** scijs's view class for each storage type and number of dimensions, found once. */
+const VIEW_CLASSES = new Map<unknown, ViewClass[]>();
+
+/**
+ * `ndarray(data, shape, stride, offset)` without the wrapper's per-call type sniffing: creating a
+ * view is on the hot path of every op, and the wrapper costs more than a 400-element loop.
+ */
+export function makeView(data: TypedArray, shape: readonly number[], stride: readonly number[], offset: number): NdView {
+  const d = shape.length;
+  let byDim = VIEW_CLASSES.get(data.constructor);
+  if (byDim === undefined) {
+    byDim = [];
+    VIEW_CLASSES.set(data.constructor, byDim);
+  }
+  const C = byDim[d];
+  if (C === undefined) {
+    const view = ndarray(data, shape.slice(), stride.slice(), offset);
+    byDim[d] = view.constructor as ViewClass;
+    return view;
+  }
+  switch (d) {
+    case 0:
+      return new C(data, offset);
+    case 1:
+      return new C(data, shape[0], stride[0], offset);
+    case 2:
+      return new C(data, shape[0], shape[1], stride[0], stride[1], offset);
+    case 3:
+      return new C(data, shape[0], shape[1], shape[2], stride[0], stride[1], stride[2], offset);
+    default:
+      return new C(data, ...shape, ...stride, offset);
+  }
+}
 
 /** The product of a shape's dimensions. */
 export function shapeSize(shape: readonly number[]): number {
@@ -71,7 +106,7 @@ export class NDArray {
     if (data.length !== shapeSize(shape)) {
       throw new ValueError(`cannot reshape array of size ${data.length} into shape ${formatShape(shape)}`);
     }
-    return new NDArray(ndarray(data, shape.slice(), cStrides(shape), 0), dtype);
+    return new NDArray(makeView(data, shape, cStrides(shape), 0), dtype);
   }
 
   /** A new zero-filled array. */
@@ -126,7 +161,7 @@ export class NDArray {
     if (this.isCContiguous) {
       return offset === 0 && data.length === n ? data : (data.subarray(offset, offset + n) as TypedArray);
     }
-    const out = allocate(this.dtype, n);
+    const out = allocateOutput(this.dtype, n);
     let k = 0;
     this.forEachOffset((o) => {
       out[k++] = data[o];
@@ -201,7 +236,7 @@ export class NDArray {
 
   /** A C-ordered copy, as numpy's `.copy()`. */
   copy(): NDArray {
-    const out = allocate(this.dtype, this.size);
+    const out = allocateOutput(this.dtype, this.size);
     out.set(this.values());
     return NDArray.fromData(out, this.shape, this.dtype);
   }
@@ -210,7 +245,7 @@ export class NDArray {
   astype(dtype: DType | "int" | "float"): NDArray {
     const to = checkDType(dtype);
     const src = this.values();
-    const out = allocate(to, src.length);
+    const out = allocateOutput(to, src.length);
     if (to === "float64" || to === "float32" || to === this.dtype) out.set(src);
     else for (let i = 0; i < src.length; i++) out[i] = castScalar(to, src[i]);
     return NDArray.fromData(out, this.shape, to);
@@ -235,7 +270,7 @@ export class NDArray {
       throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(req)}`);
     }
     if (this.isCContiguous) {
-      return new NDArray(ndarray(this.nd.data, dims, cStrides(dims), this.nd.offset), this.dtype, this.writeable);
+      return new NDArray(makeView(this.nd.data, dims, cStrides(dims), this.nd.offset), this.dtype, this.writeable);
     }
     return NDArray.fromData(this.values(), dims, this.dtype);
   }
@@ -260,7 +295,8 @@ export class NDArray {
       order = axes.map((a) => normalizeAxis(a, nd));
       if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
     }
-    return new NDArray(this.nd.transpose(...order), this.dtype, this.writeable);
+    const { shape, stride } = this.nd;
+    return new NDArray(makeView(this.nd.data, order.map((i) => shape[i]), order.map((i) => stride[i]), this.nd.offset), this.dtype, this.writeable);
   }
 
   /**

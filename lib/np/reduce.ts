@@ -6,7 +6,7 @@
  * `sum` adds contiguous runs with numpy's pairwise summation, so totals match numpy's bit for bit.
  * @module
  */
-import { type DType, allocate, sumType } from "./dtype.js";
+import { type DType, allocateOutput, sumType } from "./dtype.js";
 import { ValueError, emptyReductionError, normalizeAxis } from "./errors.js";
 import type { Data } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
@@ -204,7 +204,7 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
     throw emptyReductionError(r.opName);
   }
   const dt = r.outType(a.dtype);
-  const out = allocate(dt, outSize);
+  const out = allocateOutput(dt, outSize);
   // One run per output element: the reduced axes as one strided run when they collapse to one
   // (always for a single axis), else gathered into a scratch buffer in C order.
   const single = redAxes.length === 1;

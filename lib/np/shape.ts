@@ -4,9 +4,8 @@
  * returns views.
  * @module
  */
-import ndarray from "ndarray";
 import { ValueError, broadcastError, formatShape, normalizeAxis } from "./errors.js";
-import { type ArrayLike, NDArray } from "./ndarray.js";
+import { type ArrayLike, NDArray, makeView } from "./ndarray.js";
 import { asarray } from "./creation.js";
 
 /**
@@ -60,7 +59,7 @@ export function broadcast_to(a: ArrayLike, shape: readonly number[]): NDArray {
       `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(s)}  and requested shape ${formatShape(shape)}`,
     );
   }
-  return new NDArray(ndarray(arr.nd.data, shape.slice(), broadcastStrides(arr, shape), arr.nd.offset), arr.dtype, false);
+  return new NDArray(makeView(arr.nd.data, shape.slice(), broadcastStrides(arr, shape), arr.nd.offset), arr.dtype, false);
 }
 
 /**
@@ -112,7 +111,7 @@ export function squeeze(a: ArrayLike, options: { axis?: number | readonly number
     }
   }
   const keep = shape.map((_, i) => i).filter((i) => !drop.has(i));
-  return new NDArray(ndarray(arr.nd.data, keep.map((i) => shape[i]), keep.map((i) => stride[i]), arr.nd.offset), arr.dtype, arr.writeable);
+  return new NDArray(makeView(arr.nd.data, keep.map((i) => shape[i]), keep.map((i) => stride[i]), arr.nd.offset), arr.dtype, arr.writeable);
 }
 
 /**
@@ -144,6 +143,6 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
       k++;
     }
   }
-  return new NDArray(ndarray(arr.nd.data, shape, stride, arr.nd.offset), arr.dtype, arr.writeable);
+  return new NDArray(makeView(arr.nd.data, shape, stride, arr.nd.offset), arr.dtype, arr.writeable);
 }
 

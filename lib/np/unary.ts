@@ -6,7 +6,7 @@
  * `Math`'s, which V8 compiles inline or which are not on the lesson's hot path.
  * @module
  */
-import { type DType, allocate, floatType } from "./dtype.js";
+import { type DType, allocateOutput, floatType } from "./dtype.js";
 import { boolOperatorError } from "./errors.js";
 import { exp as fexp, log as flog, tanh as ftanh } from "./fastmath.js";
 import { type UnaryKernels, compileUnary } from "./kernels.js";
@@ -43,7 +43,7 @@ function unary(u: UnaryOp, x: ArrayLike): NDArray {
   if (u === UNARY.negative && a.dtype === "bool") throw boolOperatorError("negative");
   const dt: DType = u.keepsDType ? a.dtype : floatType(a.dtype);
   const n = a.size;
-  const out = allocate(dt, n);
+  const out = allocateOutput(dt, n);
   const { data, shape, stride, offset } = a.nd;
   const nd = shape.length;
   if (a.isCContiguous || nd === 0) {
