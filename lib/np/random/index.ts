@@ -1,7 +1,8 @@
 /**
  * `np.random`: numpy's legacy module-level random functions over one global {@link RandomState}
  * (seeded from the operating system until `np.random.seed(n)` is called), bit-identical to numpy's
- * streams for uniform and integer draws, and to the last bit in all but a few normal draws in 10^4.
+ * streams for uniform and integer draws, and for about 99.96 % of normal draws (the rest are the
+ * draws where glibc's own `log`, which numpy calls, is not correctly rounded; see ./log.ts).
  * @module
  */
 import type { NDArray } from "../ndarray.js";
