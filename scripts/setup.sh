@@ -70,8 +70,17 @@ install_project() {
     echo "setup: Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
     exit 1
   fi
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # node_modules is reinstalled when the lock file changed, or when it was installed for another
+  # platform or Node (a checkout shared between a Mac or Windows host and the Linux dev container).
+  local platform marker=node_modules/.setup-platform
+  platform="$(node -p 'process.platform + "-" + process.arch + " node " + process.versions.modules')"
+  if [ ! -f "$marker" ] && [ -d "node_modules/@esbuild/${platform%% *}" ]; then
+    echo "$platform" > "$marker"  # installed before the marker existed, by npm on this platform (esbuild's binary says so)
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+    || [ "$(cat "$marker" 2>/dev/null)" != "$platform" ]; then
     npm ci --no-audit --no-fund
+    echo "$platform" > "$marker"
   else
     echo "setup: npm packages up to date"
   fi
