@@ -198,7 +198,7 @@ export class RandomState {
   normal(loc?: number, scale?: number): number;
   normal(loc: number, scale: number, size: Size): NDArray;
   normal(loc = 0, scale = 1, size?: Size): number | NDArray {
-    if (!(scale >= 0)) throw new ValueError("scale < 0");
+    if (scale < 0) throw new ValueError("scale < 0");
     return this.fill(size, "float64", () => loc + scale * this.nextGauss());
   }
 
