@@ -1,17 +1,20 @@
 /**
  * A terminal progress bar for training, with the current cost, from the `cli-progress` package.
- * It draws only when the stream is a terminal (a TTY), so logs and CI output stay clean.
+ * It draws only when the stream is a terminal (a TTY), so logs and CI output stay clean; lines
+ * printed through it (the lesson's "Cost after iteration ..." lines) appear above the bar.
  * @module
  */
 import cliProgress from "cli-progress";
 
-/** What {@link trainingProgress} returns: pass `onCost` to `nnModel`, call `stop` after training. */
+/** What {@link trainingProgress} returns: pass `onCost` and `print` to `nnModel`, call `stop` after training. */
 export interface TrainingProgress {
   /** Whether a bar is drawn (the stream is a terminal). */
   readonly active: boolean;
   /** Updates the bar; shaped as `nnModel`'s `onCost` option. */
   onCost(iteration: number, cost: number): void;
-  /** Completes and releases the bar. */
+  /** Prints a line above the bar (or plainly, without a bar); shaped as `nnModel`'s `print` option. */
+  print(line: string): void;
+  /** Completes and removes the bar. */
   stop(): void;
 }
 
@@ -22,10 +25,10 @@ export interface TrainingProgress {
  * @param options.label - text before the bar (default "training")
  * @param options.stream - where to draw (default process.stdout)
  * @param options.enabled - force on or off (default: whether the stream is a TTY)
- * @returns `{ active, onCost, stop }`
+ * @returns `{ active, onCost, print, stop }`
  * @example
  * const bar = trainingProgress(10000);
- * const parameters = nnModel(X, Y, 4, { onCost: bar.onCost, costEvery: 50 });
+ * const parameters = nnModel(X, Y, 4, { printCost: true, print: bar.print, onCost: bar.onCost, costEvery: 50 });
  * bar.stop();
  */
 export function trainingProgress(
@@ -34,8 +37,10 @@ export function trainingProgress(
 ): TrainingProgress {
   const stream = options.stream ?? process.stdout;
   const active = options.enabled ?? stream.isTTY === true;
-  if (!active) return { active, onCost: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
+  if (!active) {
+    return { active, onCost: () => {}, print: (line) => void stream.write(line + "\n"), stop: () => {} };
+  }
+  const bars = new cliProgress.MultiBar(
     {
       stream,
       format: `${options.label ?? "training"} [{bar}] {percentage}% | iteration {value}/{total} | cost {cost} | ETA {eta}s`,
@@ -45,14 +50,27 @@ export function trainingProgress(
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { cost: "-" });
+  const bar = bars.create(total, 0, { cost: "-" });
+  // training keeps the event loop busy, so cli-progress's redraw timer never fires: redraw here,
+  // at most every 100 ms
+  let lastDraw = 0;
   return {
     active,
     onCost(iteration: number, cost: number) {
       bar.update(iteration + 1, { cost: cost.toFixed(6) });
+      const now = Date.now();
+      if (now - lastDraw >= 100) {
+        lastDraw = now;
+        bars.update();
+      }
+    },
+    print(line: string) {
+      bars.log(line + "\n");
+      bars.update();
     },
     stop() {
-      bar.stop();
+      bar.update(total);
+      bars.stop();
     },
   };
 }
