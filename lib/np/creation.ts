@@ -30,32 +30,53 @@ function typedArrayDType(data: unknown): DType | undefined {
   return undefined;
 }
 
-/** Walks nested input once to find its shape and dtype, raising numpy's error for ragged input. */
+/** Python's repr of a shape tuple, as numpy's ragged-array message prints it: "(2,)", "(2, 2)". */
+function tupleRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+function isSequence(x: unknown): x is readonly unknown[] | TypedArray | NDArray {
+  return Array.isArray(x) || typedArrayDType(x) !== undefined || x instanceof NDArray;
+}
+
+function children(x: readonly unknown[] | TypedArray | NDArray): readonly unknown[] {
+  if (x instanceof NDArray) return x.ndim === 0 ? [x.item()] : (x.tolist() as unknown[]);
+  return Array.isArray(x) ? x : Array.from(x as TypedArray);
+}
+
+/**
+ * Finds the shape and dtype of nested input level by level, as numpy does: each level must be all
+ * sequences of one length, or all scalars. Otherwise numpy's "inhomogeneous shape after N
+ * dimensions" error names the regular part found so far.
+ */
 function inspectNested(x: ArrayLike | TypedArray): { shape: number[]; dtype: DType } {
   if (x instanceof NDArray) return { shape: x.shape.slice(), dtype: x.dtype };
-  if (typeof x === "number" || typeof x === "boolean") return { shape: [], dtype: dtypeOfScalar(x) };
   const td = typedArrayDType(x);
   if (td !== undefined) return { shape: [(x as TypedArray).length], dtype: td };
-  if (!Array.isArray(x)) {
-    throw new TypeError(`could not convert ${x === null ? "null" : typeof x} to a number (np.array takes numbers, booleans, nested arrays, typed arrays or NDArrays)`);
-  }
-  if (x.length === 0) return { shape: [0], dtype: "float64" };
-  const first = inspectNested(x[0] as ArrayLike);
-  let dtype = first.dtype;
-  for (let i = 1; i < x.length; i++) {
-    const e = inspectNested(x[i] as ArrayLike);
-    if (e.shape.length !== first.shape.length || e.shape.some((d, k) => d !== first.shape[k])) {
-      // numpy names the depth at which the nesting stops being regular.
-      let depth = 0;
-      while (depth < e.shape.length && depth < first.shape.length && e.shape[depth] === first.shape[depth]) depth++;
+  const shape: number[] = [];
+  let level: readonly unknown[] = [x];
+  for (;;) {
+    const seqs = level.filter(isSequence);
+    if (seqs.length === 0) break;
+    const lists = seqs.map(children);
+    if (seqs.length !== level.length || lists.some((l) => l.length !== lists[0].length)) {
       throw new ValueError(
         "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-          `${depth + 1} dimensions. The detected shape was ${formatShape([x.length, ...first.shape.slice(0, depth)])} + inhomogeneous part.`,
+          `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
       );
     }
-    dtype = promoteTypes(dtype, e.dtype);
+    shape.push(lists[0].length);
+    level = lists.flat(1);
   }
-  return { shape: [x.length, ...first.shape], dtype };
+  let dtype: DType | undefined;
+  for (const v of level) {
+    if (typeof v !== "number" && typeof v !== "boolean") {
+      throw new TypeError(`could not convert ${v === null ? "null" : typeof v} to a number (np.array takes numbers, booleans, nested arrays, typed arrays or NDArrays)`);
+    }
+    const t = dtypeOfScalar(v);
+    dtype = dtype === undefined ? t : promoteTypes(dtype, t);
+  }
+  return { shape, dtype: dtype ?? "float64" };
 }
 
 function fillNested(x: ArrayLike | TypedArray, out: TypedArray, dtype: DType, k: number): number {

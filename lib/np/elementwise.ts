@@ -38,7 +38,8 @@ export const OPS = {
   subtract: op("subtract", "x - y"),
   multiply: op("multiply", "x * y"),
   divide: op("divide", "x / y", "divide"),
-  power: op("power", "Math.pow(x, y)"),
+  // C's pow gives 1 for 1**y and (-1)**(+-inf), where JavaScript's Math.pow gives NaN
+  power: op("power", "(x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) ? 1 : Math.pow(x, y)"),
   maximum: op("maximum", "(x >= y || x !== x) ? x : y"),
   minimum: op("minimum", "(x <= y || x !== x) ? x : y"),
   greater: op("greater", "x > y ? 1 : 0", "bool"),

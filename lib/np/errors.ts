@@ -32,9 +32,9 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
-/** "operands could not be broadcast together with shapes (2,3) (4,)" */
+/** "operands could not be broadcast together with shapes (2,3) (4,) " (numpy ends it with a space). */
 export function broadcastError(...shapes: (readonly number[])[]): ValueError {
-  return new ValueError(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(" ")}`);
+  return new ValueError(`operands could not be broadcast together with shapes ${shapes.map((s) => `${formatShape(s)} `).join("")}`);
 }
 
 /** "shapes (4,2) and (3,5) not aligned: 2 (dim 1) != 3 (dim 0)" */

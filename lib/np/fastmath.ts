@@ -86,11 +86,11 @@ export function log(x: number): number {
   // word back and re-reading the double would defeat the CPU's store forwarding).
   F64[0] = x;
   const hw = U32[HI];
-  k += (hw >>> 20) - 1023;
   const hx = hw & 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000; // mantissa >= sqrt(2): take one more power of two
-  k += i >>> 20;
-  const f = x * POW2[1074 - k] - 1;
+  const e = (hw >>> 20) - 1023 + (i >>> 20);
+  k += e;
+  const f = x * POW2[1074 - e] - 1;
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;

@@ -68,6 +68,11 @@ interface Reducer {
   readonly emptyOk: boolean;
   readonly outType: (t: DType) => DType;
   readonly run: (a: Data, o: number, n: number, s: number, pairwise: boolean) => number;
+  /**
+   * Reduces n gathered elements made of runs of `runLength` along the array's last axis (numpy
+   * adds each run pairwise, then the run totals one after another). Only sum and mean care.
+   */
+  readonly runs?: (a: Data, n: number, runLength: number) => number;
 }
 
 function sequentialSum(a: Data, o: number, n: number, s: number): number {
@@ -76,12 +81,19 @@ function sequentialSum(a: Data, o: number, n: number, s: number): number {
   return r;
 }
 
+function sumOfRuns(a: Data, n: number, runLength: number): number {
+  let res = 0;
+  for (let o = 0; o < n; o += runLength) res += pairwiseSum(a, o, runLength, 1);
+  return res;
+}
+
 const SUM: Reducer = {
   name: "sum",
   opName: "add",
   emptyOk: true,
   outType: sumType,
   run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum(a, o, n, s) : sequentialSum(a, o, n, s)),
+  runs: sumOfRuns,
 };
 
 const MEAN: Reducer = {
@@ -90,6 +102,7 @@ const MEAN: Reducer = {
   emptyOk: true,
   outType: (t) => (t === "float32" ? "float32" : "float64"),
   run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum(a, o, n, s) : sequentialSum(a, o, n, s)) / n,
+  runs: (a, n, runLength) => sumOfRuns(a, n, runLength) / n,
 };
 
 const PROD: Reducer = {
@@ -194,7 +207,7 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   // argmax/argmin without an axis index the flattened (C-order) array.
   const source = isArg && axes.length > 1 ? a.ravel() : a;
   const src = source.nd;
-  const redAxes = isArg && axes.length > 1 ? [0] : axes;
+  const redAxes = isArg && axes.length > 1 ? [0] : [...axes].sort((x, y) => x - y);
   const keptAxes = isArg && axes.length > 1 ? [] : kept;
   const count = shapeSize(redAxes.map((i) => src.shape[i]));
   const outShape = keptAxes.map((i) => src.shape[i]);
@@ -211,6 +224,8 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   const runStride = single ? src.stride[redAxes[0]] : 1;
   const contiguousRun = single ? runStride === 1 : runsAreContiguous(src.shape, src.stride, redAxes);
   const scratch = single || contiguousRun ? null : new Float64Array(count);
+  const last = src.shape.length - 1;
+  const runLength = redAxes.includes(last) && src.stride[last] === 1 ? src.shape[last] : 1;
   const keptShape = keptAxes.map((i) => src.shape[i]);
   const keptStride = keptAxes.map((i) => src.stride[i]);
   const idx = new Array<number>(keptAxes.length).fill(0);
@@ -218,7 +233,7 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   for (let k = 0; k < outSize; k++) {
     if (scratch !== null) {
       gather(src.data, o, redAxes.map((i) => src.shape[i]), redAxes.map((i) => src.stride[i]), scratch);
-      out[k] = r.run(scratch, 0, count, 1, false);
+      out[k] = r.runs ? r.runs(scratch, count, runLength) : r.run(scratch, 0, count, 1, false);
     } else {
       out[k] = r.run(src.data, o, count, runStride, contiguousRun);
     }
