@@ -4,6 +4,7 @@
  */
 export * as np from "./np/index.js";
 export * from "./notebook/index.js";
+export * as plot from "./plot/index.js";
 export {
   // the dataset and the baseline
   loadPlanarDataset, LogisticRegression,
