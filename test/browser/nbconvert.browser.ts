@@ -38,7 +38,7 @@ async function figuresShown(html: string) {
 }
 
 test("plot in tslab: figures are single bundles, the live curve one updated output, the nbconvert HTML shows them offline", async (t) => {
-  const work = mkdtempSync(join(ROOT, "test/browser/.run-"));
+  const work = mkdtempSync(join(ROOT, "test/browser/tmp-run-"));
   const out = mkdtempSync(join(tmpdir(), "plot-nb-"));
   try {
     const executed = executeNotebook(writeDemoNotebook(work), out);
