@@ -99,7 +99,7 @@ test("predict on the decision-boundary grid (1008x1030, h = 0.01) gives numpy's 
 
 test("predict fused equals the np version, including points where W2·A1 + b2 is within 1e-15 of 0", (t) => {
   const p = params(fx.nn_as_written.parameters);
-  const pts = np.random.RandomState ? new np.random.RandomState(0).uniform(-5, 5, [2, 2000]) : X;
+  const pts = new np.random.RandomState(0).uniform(-5, 5, [2, 2000]);
   for (const threshold of [0.5, 0.3, 0.9]) {
     t.deepEqual(predict(p, pts, threshold).tolist(), predict(p, pts, threshold, { implementation: "np" }).tolist());
   }
