@@ -26,7 +26,7 @@ esac
 
 APT_PACKAGES=(
   jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-notebook
-  chromium
+  chromium fonts-dejavu-core
   python3-numpy python3-matplotlib python3-sklearn
 )
 # shellcheck disable=SC2206 # a space-separated list on purpose
