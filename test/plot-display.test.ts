@@ -91,3 +91,9 @@ test.serial("liveCostCurve: one display id, first display_data then update_displ
     kernel.stop();
   }
 });
+
+test.serial("mimeBundle: without the PNG (live updates) the HTML holds no empty picture", (t) => {
+  const b = mimeBundle(fig, { png: false });
+  t.false("image/png" in b);
+  t.false((b["text/html"] as string).includes("<img"));
+});

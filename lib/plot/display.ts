@@ -33,7 +33,7 @@ function plotlyFromNotebookDir(): string {
  * replaces it by the interactive plot, loading plotly.js from the Jupyter server (see the module notes).
  *
  * @param fig - the figure.
- * @param png - its PNG bytes (the fallback picture).
+ * @param png - its PNG bytes (the fallback picture; empty for none, as in live updates).
  * @param plotlyRelPath - path of plotly.js relative to the notebook's folder, with `/`.
  * @returns the HTML; all user text is escaped and the JSON cannot close the script.
  */
@@ -41,7 +41,7 @@ export function figureHtml(fig: Figure, png: Buffer, plotlyRelPath = plotlyFromN
   const id = "dlplot-" + randomBytes(6).toString("hex");
   const width = Number((fig.layout.width as number) ?? 700);
   return `<div class="dl-plot" id="${id}" style="width:${width}px;max-width:100%">
-<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/png;base64,${png.toString("base64")}" style="max-width:100%">
+${png.length ? `<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/png;base64,${png.toString("base64")}" style="max-width:100%">` : ""}
 </div>
 <script type="text/javascript">
 (function () {
