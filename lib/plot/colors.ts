@@ -89,9 +89,9 @@ export function toHex(rgb: readonly number[]): string {
 /**
  * matplotlib's Spectral as a plotly.js colorscale: the eleven anchors at evenly spaced positions.
  *
- * plotly.js interpolates linearly between them, matplotlib between 256 table entries, so a colour in
- * between can differ by at most one table step (under 1/255 per channel in most of the range); the ends,
- * which the lesson's two classes use, are identical.
+ * plotly.js interpolates linearly between them, matplotlib picks one of 256 table entries, so a colour in
+ * between can differ by one table step plus rounding (at most 3/255 per channel, measured against
+ * matplotlib in test/plot-colors.test.ts); the ends, which the lesson's two classes use, are identical.
  */
 export const SPECTRAL_COLORSCALE: readonly [number, string][] = SPECTRAL_DATA.map(
   (c, i) => [i / (SPECTRAL_DATA.length - 1), toHex(c)] as [number, string],
