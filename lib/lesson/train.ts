@@ -244,25 +244,29 @@ export interface PredictOptions {
  */
 export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, options: PredictOptions = {}): NDArray {
   const [nX, nH, nY] = checkParameters(parameters, X);
-  checkFinite(X.values(), "X");
   const g = getActivation(options.activation ?? "tanh");
   if ((options.implementation ?? "fused") === "np" || nY !== 1) {
+    checkFinite(X.values(), "X");
     const [A2] = forwardPropagation(X, parameters, { activation: g });
     const predictions = np.greater(A2, threshold).astype("int64");
     return predictions;
   }
   const m = X.shape[1];
-  const x = X.values();
+  // read X through its strides: the lesson passes np.c_[xx.ravel(), yy.ravel()].T, a transposed view
+  const { data: x, stride, offset } = X.nd;
+  const [sk, si] = stride;
   const W1 = parameters.W1.values(), b1 = parameters.b1.values(), W2 = parameters.W2.values();
   const b2 = parameters.b2.values()[0];
   const isTanh = g.name === "tanh";
   const out = new Float64Array(m);
   const a1 = new Float64Array(nH);
   for (let i = 0; i < m; i++) {
+    const o = offset + i * si;
     for (let h = 0; h < nH; h++) {
       let z = 0;
-      for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[k * m + i];
+      for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[o + k * sk];
       z += b1[h];
+      if (z - z !== 0) checkFinite(X.values(), "X"); // NaN or ±inf: name the bad value of X, if it is there
       a1[h] = isTanh ? ftanh(z) : g.f(z);
     }
     let z2 = 0;
