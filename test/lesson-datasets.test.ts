@@ -32,6 +32,8 @@ test("extraDatasetsTable: logistic regression as scikit-learn's, the network nea
   }
 });
 
+// Some sizes sit on a knife edge: numpy itself goes from 91.0 % to 90.5 % for 5 hidden units when
+// X is scaled by 1 ± 1e-15, so only n_h = 4 (the lesson's, stable) is compared exactly.
 test("hiddenSizeSweep trains one network per size: 4 hidden units as numpy, the others within 1.5 points", (t) => {
   const { X, Y } = loadPlanarDataset();
   const rows = hiddenSizeSweep(X, Y);
