@@ -72,7 +72,20 @@ test("plot in classic Notebook: running the cells draws each figure interactivel
       { timeout: 120_000 },
     );
     await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { execute_all_cells(): void } } }).Jupyter.notebook.execute_all_cells());
-    await page.waitForFunction(() => document.querySelectorAll(".output_area .dl-plot .main-svg").length >= 3, undefined, { timeout: 180_000 });
+    // every cell ran (its prompt has a number), then each of the three figures has its plotly.js plot
+    await page.waitForFunction(
+      () => {
+        const cells = (window as unknown as { Jupyter: { notebook: { get_cells(): { input_prompt_number?: unknown }[] } } }).Jupyter.notebook.get_cells();
+        return cells.every((c) => typeof c.input_prompt_number === "number");
+      },
+      undefined,
+      { timeout: 180_000 },
+    );
+    await page.waitForFunction(
+      () => [...document.querySelectorAll(".output_area .dl-plot")].filter((d) => d.querySelector(".main-svg")).length >= 3,
+      undefined,
+      { timeout: 60_000 },
+    );
     const drawn = await page.evaluate(() =>
       [...document.querySelectorAll(".output_area .dl-plot")].map((d) => ({
         points: d.querySelectorAll(".scatterlayer .trace .points path.point").length,
