@@ -5,7 +5,7 @@
 import { NDArray } from "../np/ndarray.js";
 import { Figure, axisStyle, baseLayout, userText, type Trace } from "./figure.js";
 import { subplots } from "./subplots.js";
-import { encodeTyped, toFloat64, type Numbers } from "./typed.js";
+import { decodeNumbers, encodeTyped, toFloat64, type Numbers } from "./typed.js";
 
 /** matplotlib's default colour cycle (`tab10`), used for line figures. */
 export const TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"] as const;
@@ -155,7 +155,9 @@ export function learningRateSchedules(
   });
   const layout = baseLayout(options.title ?? "Learning-rate schedules", options);
   layout.xaxis = axisStyle("iteration");
-  layout.yaxis = axisStyle("learning rate α", options.logY ? { type: "log" } : {});
+  // from 0 to a little above the largest rate, so that a constant schedule is not hidden by the frame
+  const top = Math.max(...data.flatMap((t) => decodeNumbers(t.y)));
+  layout.yaxis = axisStyle("learning rate α", options.logY ? { type: "log" } : { range: [0, (top > 0 ? top : 1) * 1.05] });
   layout.showlegend = true;
   return new Figure(data, layout);
 }
