@@ -12,7 +12,7 @@ export {
   layerSizes, initializeParameters, forwardPropagation, computeCost, backwardPropagation,
   backwardPropagationAsWritten, updateParameters, nnModel, predict, accuracyPercent, costLine, gradCheck,
   // part 3: activations and learning-rate schedules
-  tanh, sigmoidActivation, relu, softplusActivation, activations, getActivation,
+  tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation,
   constantSchedule, stepSchedule, exponentialSchedule, inverseTimeSchedule, cosineSchedule,
   // part 4: metrics
   confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score, precisionRecallF1, classificationReport,

@@ -1,5 +1,5 @@
 import test from "ava";
-import { activations, getActivation, relu, sigmoidActivation, softplusActivation, tanh } from "../lib/lesson/activations.js";
+import { activations, getActivation, reluActivation as relu, sigmoidActivation, softplusActivation, tanhActivation as tanh } from "../lib/lesson/activations.js";
 import { arr } from "./lesson-fixture.js";
 
 const xs = [-30, -5, -1.5, -0.3, 0, 0.2, 1, 4, 30];

@@ -74,7 +74,7 @@ function makeActivation(
 }
 
 /** Hyperbolic tangent, the lesson's hidden-layer activation; tanh' = 1 − tanh². */
-export const tanh: Activation = makeActivation("tanh", Math.tanh, (x) => 1 - Math.tanh(x) ** 2, (_z, a) => 1 - a * a);
+export const tanhActivation: Activation = makeActivation("tanh", Math.tanh, (x) => 1 - Math.tanh(x) ** 2, (_z, a) => 1 - a * a);
 
 /** The logistic sigmoid, the lesson's output activation; sigmoid' = sigmoid·(1 − sigmoid). */
 export const sigmoidActivation: Activation = makeActivation(
@@ -88,16 +88,16 @@ export const sigmoidActivation: Activation = makeActivation(
 );
 
 /** The rectifier max(0, x) (Glorot et al., 2011); its derivative is taken as 0 at x = 0. */
-export const relu: Activation = makeActivation("relu", (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), (z) => (z > 0 ? 1 : 0));
+export const reluActivation: Activation = makeActivation("relu", (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), (z) => (z > 0 ? 1 : 0));
 
 /** softplus log(1 + e^x), a smooth ReLU; its derivative is the sigmoid. */
 export const softplusActivation: Activation = makeActivation("softplus", softplus, sigmoid, (z) => sigmoid(z));
 
 /** The four activations by name. */
 export const activations: Readonly<Record<ActivationName, Activation>> = Object.freeze({
-  tanh,
+  tanh: tanhActivation,
   sigmoid: sigmoidActivation,
-  relu,
+  relu: reluActivation,
   softplus: softplusActivation,
 });
 

@@ -14,7 +14,7 @@ export {
 export { nnModel, predict, accuracyPercent, costLine, type NnModelOptions, type PredictOptions, type GradientKind } from "./train.js";
 export { gradCheck, type GradCheckResult } from "./grad-check.js";
 export {
-  tanh, sigmoidActivation, relu, softplusActivation, activations, getActivation,
+  tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation,
   type Activation, type ActivationName,
 } from "./activations.js";
 export {
