@@ -10,6 +10,8 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's frozen-modules warn
 
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
+# the committed notebooks must be what scripts/notebooks/lesson2.md builds (no hand edits that the source lacks)
+"$py" scripts/notebooks/build.py --check || exit 1
 if [ -f scripts/install-kernel.sh ]; then
   bash scripts/install-kernel.sh >/dev/null || echo "20-notebooks: scripts/install-kernel.sh failed (the check below says whether the kernel is there)"
 fi

@@ -2,6 +2,7 @@
 """Writes the notebooks from their readable source, one notebook per language.
 
     python3 scripts/notebooks/build.py            # scripts/notebooks/lesson2.md -> notebooks/lesson2.ipynb, lesson2.en.ipynb
+    python3 scripts/notebooks/build.py --check    # fail when a notebook's cells differ from the source (CI)
 
 The source is Markdown-like text, cell after cell:
 
@@ -104,9 +105,28 @@ def notebook(cells, lang: str, previous: dict) -> dict:
     }
 
 
+def cells_of(nb: dict) -> list:
+    return [(c["cell_type"], "".join(c["source"]), c["metadata"].get("tags", [])) for c in nb["cells"]]
+
+
 def main() -> int:
     with open(SOURCE, encoding="utf-8") as f:
         cells = parse(f.read())
+    if sys.argv[1:] == ["--check"]:
+        stale = 0
+        for lang, name in LANGS.items():
+            path = os.path.join(ROOT, "notebooks", name)
+            with open(path, encoding="utf-8") as f:
+                have = cells_of(json.load(f))
+            want = cells_of(notebook(cells, lang, {}))
+            if have != want:
+                stale += 1
+                first = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+                print(f"build.py: notebooks/{name} differs from scripts/notebooks/lesson2.md (first at cell {first}): "
+                      "run python3 scripts/notebooks/build.py, then python3 scripts/notebooks/run.py write", file=sys.stderr)
+            else:
+                print(f"build.py: notebooks/{name} matches its source")
+        return 1 if stale else 0
     for lang, name in LANGS.items():
         path = os.path.join(ROOT, "notebooks", name)
         nb = notebook(cells, lang, old_outputs(path))
