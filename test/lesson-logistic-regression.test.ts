@@ -73,6 +73,9 @@ test("LogisticRegression.fit rejects one class, three classes, NaN, empty input 
     message: "This solver needs samples of at least 2 classes in the data, but the data contains only one class: 1",
   });
   t.throws(() => clf.fit(arr([[0], [1], [2]]), [0, 1, 2]), { message: "LogisticRegression here is binary, but y has 3 classes: [0, 1, 2]" });
+  t.throws(() => clf.fit(arr([[0], [1]]), [0, 0.5]), {
+    message: "Unknown label type: 'continuous' (y holds 0.5 at index 1): LogisticRegression needs class labels",
+  });
   t.throws(() => clf.fit(arr([[0], [NaN]]), [0, 1]), { message: "Input X contains NaN (at flat index 1)." });
   t.throws(() => clf.fit(NDArray.empty([0, 2]), []), { message: "Found array with 0 sample(s) (X shape=(0,2)) while a minimum of 1 is required." });
   t.throws(() => clf.fit(X, Y.ravel()), { message: "Found input variables with inconsistent numbers of samples: [2, 400]" });

@@ -79,6 +79,12 @@ export class LogisticRegression {
       throw new ValueError(`Found input variables with inconsistent numbers of samples: [${m}, ${labels.values.length}]`);
     }
     checkFinite(labels.values, "y");
+    const frac = labels.values.findIndex((v) => !Number.isInteger(v));
+    if (frac >= 0) {
+      throw new ValueError(
+        `Unknown label type: 'continuous' (y holds ${labels.values[frac]} at index ${frac}): LogisticRegression needs class labels`,
+      );
+    }
     const classes = [...new Set(labels.values)].sort((a, b) => a - b);
     if (classes.length !== 2) {
       throw new ValueError(
