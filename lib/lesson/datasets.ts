@@ -9,7 +9,6 @@
  */
 import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
-import { ValueError } from "../np/errors.js";
 import { RandomState } from "../np/random/random-state.js";
 import { LogisticRegression } from "./logistic-regression.js";
 import { nnModel, predict, accuracyPercent } from "./train.js";
@@ -186,12 +185,4 @@ export function extraDatasetsTable(
       networkPercent: accuracyPercent(Y, predict(p, X)),
     };
   });
-}
-
-/** Throws unless `name` is one of {@link EXTRA_DATASETS}. */
-export function checkDatasetName(name: string): ExtraDatasetName {
-  if (!(EXTRA_DATASETS as readonly string[]).includes(name)) {
-    throw new ValueError(`unknown dataset '${name}': expected one of ${EXTRA_DATASETS.join(", ")}`);
-  }
-  return name as ExtraDatasetName;
 }
