@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { CHROMIUM, launch, openPage, testIf } from "./chromium.js";
 import { PYTHON, ROOT, jupyterMissing, writeDemoNotebook } from "./jupyter.js";
@@ -95,6 +96,9 @@ test("plot in classic Notebook: running the cells draws each figure interactivel
         picture: d.querySelector(":scope > img") !== null,
       })),
     );
+    const shot = join(tmpdir(), "plot-classic-notebook.png");
+    await page.screenshot({ path: shot, fullPage: true });
+    t.log(`screenshot: ${shot}`);
     t.is(drawn.length, 3);
     t.deepEqual(drawn[0], { points: 60, lines: 0, images: 0, title: "</script><img src=x onerror=alert(1)>", picture: false });
     t.deepEqual(drawn[1], { points: 60, lines: 0, images: 1, title: "x1 * x2 > 0", picture: false });
