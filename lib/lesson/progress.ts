@@ -44,7 +44,8 @@ export function trainingProgress(
     {
       stream,
       format: `${options.label ?? "training"} [{bar}] {percentage}% | iteration {value}/{total} | cost {cost} | ETA {eta}s`,
-      hideCursor: true,
+      // a synchronous loop cannot restore a hidden cursor on Ctrl-C: leave it visible
+      hideCursor: false,
       clearOnComplete: true,
       barsize: 30,
     },
