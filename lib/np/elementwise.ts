@@ -127,12 +127,18 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   const inner = shape[nd - 1];
   const ia = sa[nd - 1];
   const ib = sb[nd - 1];
-  // Odometer over the outer axes; each step runs one strided row of `inner` elements.
+  // Odometer over the outer axes; each step runs one row of `inner` elements, with the unit-stride
+  // loops where a row is contiguous on one side and one repeated value on the other ((n,1)
+  // against (n,m), the lesson's `+ b1`) or contiguous on both ((1,m) against (n,m)).
+  const row = ia === 1 && ib === 0 ? 1 : ia === 0 && ib === 1 ? 2 : ia === 1 && ib === 1 ? 3 : 0;
   const idx = new Array<number>(nd).fill(0);
   let ao = a.nd.offset;
   let bo = b.nd.offset;
   for (let o = 0; o < n; o += inner) {
-    k.strided(ad, ao, ia, bd, bo, ib, out, o, inner);
+    if (row === 1) k.scalarRight(ad, ao, bd[bo], out, o, inner);
+    else if (row === 2) k.scalarLeft(ad[ao], bd, bo, out, o, inner);
+    else if (row === 3) k.same(ad, ao, bd, bo, out, o, inner);
+    else k.strided(ad, ao, ia, bd, bo, ib, out, o, inner);
     for (let d = nd - 2; d >= 0; d--) {
       ao += sa[d];
       bo += sb[d];

@@ -9,23 +9,114 @@ import { asarray } from "./creation.js";
 import { multiply } from "./elementwise.js";
 
 /**
- * C (n x m) = A (n x k) · B (k x m) on strided storage. The loop order follows B's layout: when
- * B's rows are contiguous, row i of C accumulates k scaled rows of B (i-k-j, unit stride inside);
- * otherwise each C[i, j] is one dot product along k.
+ * C (n x m) = A (n x k) · B (k x m) on strided storage, into fresh C-ordered `out`. Three loop
+ * shapes cover the lesson's products without temporaries:
+ * - k = 1, an outer product (`np.dot(W2.T, dZ2)`): C[i, j] = A[i, 0] B[0, j];
+ * - B's rows contiguous (`np.dot(W1, X)`): row i of C accumulates k scaled rows of B;
+ * - otherwise (`np.dot(dZ2, A1.T)`, B a transposed view): each C[i, j] is one dot product along k,
+ *   with four partial sums when both operands are contiguous along k (a faster dependency chain;
+ *   the order differs from a plain loop by rounding only, as BLAS's does).
  */
 function gemm(
   ad: TypedArray, ao: number, as0: number, as1: number,
   bd: TypedArray, bo: number, bs0: number, bs1: number,
   out: TypedArray, n: number, k: number, m: number,
 ): void {
-  if (bs1 === 1 || k === 1) {
+  if (k === 0) {
+    out.fill(0);
+    return;
+  }
+  if (k === 1) {
+    for (let i = 0; i < n; i++) {
+      const ai = ad[ao + i * as0];
+      const oi = i * m;
+      if (bs1 === 1) for (let j = 0; j < m; j++) out[oi + j] = ai * bd[bo + j];
+      else for (let j = 0; j < m; j++) out[oi + j] = ai * bd[bo + j * bs1];
+    }
+    return;
+  }
+  if (bs1 === 1) {
+    // Row i of C = sum over p of A[i, p] * (row p of B), four rows of B per pass over C's row,
+    // each pass adding its terms to C in order p, p+1, ... (the rounding of a plain loop over p).
     for (let i = 0; i < n; i++) {
       const oi = i * m;
-      out.fill(0, oi, oi + m);
-      for (let p = 0; p < k; p++) {
-        const aip = ad[ao + i * as0 + p * as1];
-        const bp = bo + p * bs0;
-        for (let j = 0; j < m; j++) out[oi + j] += aip * bd[bp + j * bs1];
+      const ai = ao + i * as0;
+      for (let p = 0; p < k; p += 4) {
+        const g = Math.min(4, k - p);
+        const a0 = ad[ai + p * as1];
+        const b0 = bo + p * bs0;
+        if (g === 1) {
+          if (p === 0) for (let j = 0; j < m; j++) out[oi + j] = a0 * bd[b0 + j];
+          else for (let j = 0; j < m; j++) out[oi + j] += a0 * bd[b0 + j];
+          continue;
+        }
+        const a1 = ad[ai + (p + 1) * as1];
+        const b1 = b0 + bs0;
+        if (g === 2) {
+          if (p === 0) for (let j = 0; j < m; j++) out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j];
+          else for (let j = 0; j < m; j++) out[oi + j] = out[oi + j] + a0 * bd[b0 + j] + a1 * bd[b1 + j];
+          continue;
+        }
+        const a2 = ad[ai + (p + 2) * as1];
+        const b2 = b1 + bs0;
+        if (g === 3) {
+          if (p === 0) for (let j = 0; j < m; j++) out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j] + a2 * bd[b2 + j];
+          else for (let j = 0; j < m; j++) out[oi + j] = out[oi + j] + a0 * bd[b0 + j] + a1 * bd[b1 + j] + a2 * bd[b2 + j];
+          continue;
+        }
+        const a3 = ad[ai + (p + 3) * as1];
+        const b3 = b2 + bs0;
+        if (p === 0) for (let j = 0; j < m; j++) out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j];
+        else for (let j = 0; j < m; j++) out[oi + j] = out[oi + j] + a0 * bd[b0 + j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j];
+      }
+    }
+    return;
+  }
+  if (as1 === 1 && bs0 === 1) {
+    const k4 = k - (k % 4);
+    const k2 = k - (k % 2);
+    for (let i = 0; i < n; i++) {
+      const ai = ao + i * as0;
+      let j = 0;
+      // two columns of C per pass over A's row: each A element is loaded once for both
+      for (; j + 1 < m; j += 2) {
+        const bj = bo + j * bs1;
+        const bk = bj + bs1;
+        let s0 = 0;
+        let s1 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let p = 0;
+        for (; p < k2; p += 2) {
+          const x0 = ad[ai + p];
+          const x1 = ad[ai + p + 1];
+          s0 += x0 * bd[bj + p];
+          s1 += x1 * bd[bj + p + 1];
+          t0 += x0 * bd[bk + p];
+          t1 += x1 * bd[bk + p + 1];
+        }
+        if (p < k) {
+          s0 += ad[ai + p] * bd[bj + p];
+          t0 += ad[ai + p] * bd[bk + p];
+        }
+        out[i * m + j] = s0 + s1;
+        out[i * m + j + 1] = t0 + t1;
+      }
+      for (; j < m; j++) {
+        const bj = bo + j * bs1;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let p = 0;
+        for (; p < k4; p += 4) {
+          s0 += ad[ai + p] * bd[bj + p];
+          s1 += ad[ai + p + 1] * bd[bj + p + 1];
+          s2 += ad[ai + p + 2] * bd[bj + p + 2];
+          s3 += ad[ai + p + 3] * bd[bj + p + 3];
+        }
+        for (; p < k; p++) s0 += ad[ai + p] * bd[bj + p];
+        out[i * m + j] = s0 + s1 + (s2 + s3);
       }
     }
     return;

@@ -58,6 +58,17 @@ export function makeView(data: TypedArray, shape: readonly number[], stride: rea
   }
 }
 
+/** A C-ordered view of all of `data` with the given shape (strides computed here, no arrays built). */
+export function makeCView(data: TypedArray, shape: readonly number[]): NdView {
+  const d = shape.length;
+  const C = VIEW_CLASSES.get(data.constructor)?.[d];
+  if (C !== undefined) {
+    if (d === 1) return new C(data, shape[0], 1, 0);
+    if (d === 2) return new C(data, shape[0], shape[1], shape[1], 1, 0);
+  }
+  return makeView(data, shape, cStrides(shape), 0);
+}
+
 /** The product of a shape's dimensions. */
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
@@ -106,7 +117,7 @@ export class NDArray {
     if (data.length !== shapeSize(shape)) {
       throw new ValueError(`cannot reshape array of size ${data.length} into shape ${formatShape(shape)}`);
     }
-    return new NDArray(makeView(data, shape, cStrides(shape), 0), dtype);
+    return new NDArray(makeCView(data, shape), dtype);
   }
 
   /** A new zero-filled array. */

@@ -196,6 +196,11 @@ function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
  */
 function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number | NDArray {
   const a = asarray(x);
+  // The common case first: everything of a contiguous array into one number (one pairwise run).
+  if ((options.axis === undefined || options.axis === null) && !options.keepdims && a.size > 0 && a.isCContiguous) {
+    const v = r.run(a.nd.data, a.nd.offset, a.size, 1, true);
+    return r.outType(a.dtype) === "float32" ? Math.fround(v) : v;
+  }
   const shape = a.nd.shape;
   const nd = shape.length;
   if ((r === ARGMAX || r === ARGMIN) && options.axis !== undefined && options.axis !== null && typeof options.axis !== "number") {
