@@ -115,3 +115,16 @@ test("np.dot of 1-D vectors is a 0-d array; np.matmul refuses scalars", (t) => {
   t.is(d.item(), 32);
   t.throws(() => np.matmul(np.array(2), np.ones([2])), { message: /matmul: Input operand 0 does not have enough dimensions/ });
 });
+
+test("allocateOutput hands out aligned storage that never overlaps a live array", async (t) => {
+  const { allocateOutput } = await import("../lib/np/dtype.js");
+  const arrays = Array.from({ length: 300 }, (_, i) => {
+    const a = allocateOutput(i % 3 === 0 ? "uint8" : "float64", 1 + ((i * 37) % 2000));
+    a.fill(i % 250);
+    return a;
+  });
+  arrays.forEach((a, i) => {
+    t.is(a.byteOffset % 8, 0);
+    t.true(a.every((v) => v === i % 250), `array ${i} was overwritten`);
+  });
+});
