@@ -68,8 +68,15 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = 
   for (const a of arrs) {
     const v = a.values();
     const block = a.shape[ax] * inner;
-    for (let o = 0; o < outer; o++) {
-      out.set(v.subarray(o * block, (o + 1) * block), o * rowLen + start);
+    if (block >= 32) {
+      for (let o = 0; o < outer; o++) out.set(v.subarray(o * block, (o + 1) * block), o * rowLen + start);
+    } else {
+      // short blocks (np.c_ of columns: one element per row): a plain strided copy
+      for (let o = 0; o < outer; o++) {
+        const src = o * block;
+        const dst = o * rowLen + start;
+        for (let q = 0; q < block; q++) out[dst + q] = v[src + q];
+      }
     }
     start += block;
   }

@@ -257,7 +257,12 @@ export class NDArray {
     const to = checkDType(dtype);
     const src = this.values();
     const out = allocateOutput(to, src.length);
-    if (to === "float64" || to === "float32" || to === this.dtype) out.set(src);
+    const from = this.dtype;
+    // A plain copy is exact when the target holds every value of the source (a widening cast).
+    const small = from === "bool" || from === "uint8";
+    const widening =
+      to === from || to === "float64" || to === "float32" || (to === "int64" && (small || from === "int32")) || (to === "int32" && small);
+    if (widening) out.set(src);
     else for (let i = 0; i < src.length; i++) out[i] = castScalar(to, src[i]);
     return NDArray.fromData(out, this.shape, to);
   }
