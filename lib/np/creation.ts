@@ -4,7 +4,7 @@
  * @module
  */
 import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType, dtypeOfScalar, promoteTypes } from "./dtype.js";
-import { ValueError, formatShape } from "./errors.js";
+import { ValueError } from "./errors.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 
 /** A dtype name as `np` functions accept it (`"int"` and `"float"` mean int64 and float64). */

@@ -172,11 +172,23 @@ export class NDArray {
     if (this.isCContiguous) {
       return offset === 0 && data.length === n ? data : (data.subarray(offset, offset + n) as TypedArray);
     }
+    // Gather in C order: one strided run along the last axis per step of an odometer.
     const out = allocateOutput(this.dtype, n);
-    let k = 0;
-    this.forEachOffset((o) => {
-      out[k++] = data[o];
-    });
+    const { shape, stride } = this.nd;
+    const nd = shape.length;
+    const inner = shape[nd - 1];
+    const s = stride[nd - 1];
+    const idx = new Array<number>(nd).fill(0);
+    let o = offset;
+    for (let k = 0; k < n; k += inner) {
+      for (let i = 0; i < inner; i++) out[k + i] = data[o + i * s];
+      for (let d = nd - 2; d >= 0; d--) {
+        o += stride[d];
+        if (++idx[d] < shape[d]) break;
+        o -= stride[d] * shape[d];
+        idx[d] = 0;
+      }
+    }
     return out;
   }
 

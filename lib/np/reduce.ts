@@ -155,23 +155,22 @@ const MIN: Reducer = {
 
 /** argmax/argmin: the first index of the extreme value; the first NaN wins, as numpy. */
 function argReducer(name: "argmax" | "argmin"): Reducer {
-  const better = name === "argmax" ? (v: number, r: number) => v > r : (v: number, r: number) => v < r;
+  const sign = name === "argmax" ? 1 : -1; // argmin is argmax of the negated values
   return {
     name,
     opName: name,
     emptyOk: false,
     outType: () => "int64",
     run: (a, o, n, s) => {
-      let r = a[o];
+      let r = sign * a[o];
       if (r !== r) return 0;
       let best = 0;
       for (let i = 1; i < n; i++) {
-        const v = a[o + i * s];
-        if (v !== v) return i;
-        if (better(v, r)) {
+        const v = sign * a[o + i * s];
+        if (v > r) {
           r = v;
           best = i;
-        }
+        } else if (v !== v) return i;
       }
       return best;
     },
