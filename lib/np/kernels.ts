@@ -6,7 +6,8 @@
  * sees a different `f` for every op, so V8 cannot inline it and every element pays a call (about
  * 3x slower at the lesson's sizes). Compiling each op's loops separately gives V8 one small,
  * monomorphic loop per op, with the expression inlined. The generated code is exactly the four
- * loops below with the expression pasted in; nothing else is generated.
+ * loops below with the expression pasted in (four times in the unrolled loops); nothing else is
+ * generated.
  *
  * Kernels trust their inputs: shapes, strides and dtypes are checked by the callers in
  * elementwise.ts.
@@ -34,19 +35,28 @@ export interface BinaryKernels {
  * `expr` comes from this library's op table, never from user input.
  */
 export function compileBinary(name: string, expr: string): BinaryKernels {
+  // The unit-stride loops are unrolled by four (about a third faster in V8 at these sizes).
+  const x4 = (load: (d: number) => string, store: (d: number) => string) =>
+    [0, 1, 2, 3].map((d) => `{ ${load(d)} ${store(d)} = ${expr}; }`).join(" ");
   const source = `"use strict";
 return {
   same: function ${name}_same(a, ao, b, bo, out, o, n) {
-    for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[o + i] = ${expr}; }
+    let i = 0;
+    for (; i + 3 < n; i += 4) { ${x4((d) => `const x = a[ao + i + ${d}], y = b[bo + i + ${d}];`, (d) => `out[o + i + ${d}]`)} }
+    for (; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[o + i] = ${expr}; }
   },
   strided: function ${name}_strided(a, ao, sa, b, bo, sb, out, o, n) {
     for (let i = 0; i < n; i++) { const x = a[ao], y = b[bo]; out[o + i] = ${expr}; ao += sa; bo += sb; }
   },
   scalarRight: function ${name}_scalarRight(a, ao, y, out, o, n) {
-    for (let i = 0; i < n; i++) { const x = a[ao + i]; out[o + i] = ${expr}; }
+    let i = 0;
+    for (; i + 3 < n; i += 4) { ${x4((d) => `const x = a[ao + i + ${d}];`, (d) => `out[o + i + ${d}]`)} }
+    for (; i < n; i++) { const x = a[ao + i]; out[o + i] = ${expr}; }
   },
   scalarLeft: function ${name}_scalarLeft(x, b, bo, out, o, n) {
-    for (let i = 0; i < n; i++) { const y = b[bo + i]; out[o + i] = ${expr}; }
+    let i = 0;
+    for (; i + 3 < n; i += 4) { ${x4((d) => `const y = b[bo + i + ${d}];`, (d) => `out[o + i + ${d}]`)} }
+    for (; i < n; i++) { const y = b[bo + i]; out[o + i] = ${expr}; }
   },
 };`;
   return new Function(source)() as BinaryKernels;
