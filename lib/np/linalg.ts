@@ -30,7 +30,16 @@ function gemm(
     for (let i = 0; i < n; i++) {
       const ai = ad[ao + i * as0];
       const oi = i * m;
-      if (bs1 === 1) for (let j = 0; j < m; j++) out[oi + j] = ai * bd[bo + j];
+      if (bs1 === 1) {
+        let j = 0;
+        for (; j + 3 < m; j += 4) {
+          out[oi + j] = ai * bd[bo + j];
+          out[oi + j + 1] = ai * bd[bo + j + 1];
+          out[oi + j + 2] = ai * bd[bo + j + 2];
+          out[oi + j + 3] = ai * bd[bo + j + 3];
+        }
+        for (; j < m; j++) out[oi + j] = ai * bd[bo + j];
+      }
       else for (let j = 0; j < m; j++) out[oi + j] = ai * bd[bo + j * bs1];
     }
     return;
@@ -53,7 +62,14 @@ function gemm(
         const a1 = ad[ai + (p + 1) * as1];
         const b1 = b0 + bs0;
         if (g === 2) {
-          if (p === 0) for (let j = 0; j < m; j++) out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j];
+          if (p === 0) {
+            let j = 0;
+            for (; j + 1 < m; j += 2) {
+              out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j];
+              out[oi + j + 1] = a0 * bd[b0 + j + 1] + a1 * bd[b1 + j + 1];
+            }
+            for (; j < m; j++) out[oi + j] = a0 * bd[b0 + j] + a1 * bd[b1 + j];
+          }
           else for (let j = 0; j < m; j++) out[oi + j] = out[oi + j] + a0 * bd[b0 + j] + a1 * bd[b1 + j];
           continue;
         }
