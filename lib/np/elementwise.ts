@@ -76,9 +76,10 @@ function finish(out: TypedArray, shape: readonly number[], dtype: DType, op: Bin
   return NDArray.fromData(out, shape, dtype);
 }
 
-function checkIntPower(op: BinaryOp, t: DType, exponent: TypedArray | number): void {
+/** numpy refuses integer ** negative integer; `exponent` is only read for an integer power. */
+function checkIntPower(op: BinaryOp, t: DType, exponent: NDArray | number): void {
   if (op !== OPS.power || !isInteger(t)) return;
-  const neg = typeof exponent === "number" ? exponent < 0 : Array.prototype.some.call(exponent, (v: number) => v < 0);
+  const neg = typeof exponent === "number" ? exponent < 0 : exponent.values().some((v: number) => v < 0);
   if (neg) throw new ValueError("Integers to negative integer powers are not allowed.");
 }
 
@@ -87,8 +88,7 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   const t = promoteWithScalar(a.dtype, s);
   const dt = outType(op, t);
   const v = scalarIn(t, s);
-  if (!scalarOnLeft) checkIntPower(op, t, v);
-  else checkIntPower(op, t, a.values());
+  checkIntPower(op, t, scalarOnLeft ? a : v);
   const src = isContiguous(a) ? a : a.copy();
   const n = src.size;
   const out = allocateOutput(dt, n);
@@ -101,7 +101,7 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
 function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   const t = promoteTypes(a.dtype, b.dtype);
   const dt = outType(op, t);
-  checkIntPower(op, t, b.values());
+  checkIntPower(op, t, b);
   const as = a.nd.shape;
   const bs = b.nd.shape;
   const k = op.kernels;
