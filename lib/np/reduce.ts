@@ -6,7 +6,7 @@
  * `sum` adds contiguous runs with numpy's pairwise summation, so totals match numpy's bit for bit.
  * @module
  */
-import { type DType, allocateOutput, sumType } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, sumType } from "./dtype.js";
 import { ValueError, emptyReductionError, normalizeAxis } from "./errors.js";
 import type { Data } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
@@ -180,6 +180,61 @@ function argReducer(name: "argmax" | "argmin"): Reducer {
 const ARGMAX = argReducer("argmax");
 const ARGMIN = argReducer("argmin");
 
+/**
+ * Reduces axis `ax` of a C-contiguous array seen as (outer, n, inner) with inner > 1, the way
+ * numpy's loop does it: row by row, each output row combined with the next input row (for sum,
+ * the same additions in the same order as numpy's). Returns false for reducers it does not cover.
+ */
+function reduceRows(r: Reducer, a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray): boolean {
+  if (r === SUM || r === MEAN) sumRows(a, offset, outer, n, inner, out, r === MEAN ? n : 1);
+  else if (r === PROD) prodRows(a, offset, outer, n, inner, out);
+  else if (r === MAX || r === MIN) extremeRows(a, offset, outer, n, inner, out, r === MAX ? 1 : -1);
+  else return false;
+  return true;
+}
+
+function sumRows(a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray, divisor: number): void {
+  for (let o = 0; o < outer; o++) {
+    const base = offset + o * n * inner;
+    const ob = o * inner;
+    for (let j = 0; j < inner; j++) out[ob + j] = 0 + a[base + j];
+    for (let p = 1; p < n; p++) {
+      const row = base + p * inner;
+      for (let j = 0; j < inner; j++) out[ob + j] += a[row + j];
+    }
+    if (divisor !== 1) for (let j = 0; j < inner; j++) out[ob + j] /= divisor;
+  }
+}
+
+function prodRows(a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray): void {
+  for (let o = 0; o < outer; o++) {
+    const base = offset + o * n * inner;
+    const ob = o * inner;
+    for (let j = 0; j < inner; j++) out[ob + j] = a[base + j];
+    for (let p = 1; p < n; p++) {
+      const row = base + p * inner;
+      for (let j = 0; j < inner; j++) out[ob + j] *= a[row + j];
+    }
+  }
+}
+
+/** max (sign 1) or min (sign -1) row by row; a NaN, once met, stays. */
+function extremeRows(a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray, sign: number): void {
+  for (let o = 0; o < outer; o++) {
+    const base = offset + o * n * inner;
+    const ob = o * inner;
+    for (let j = 0; j < inner; j++) out[ob + j] = a[base + j];
+    for (let p = 1; p < n; p++) {
+      const row = base + p * inner;
+      for (let j = 0; j < inner; j++) {
+        const acc = out[ob + j];
+        const v = a[row + j];
+        if (sign * v > sign * acc || (v !== v && acc === acc)) out[ob + j] = v;
+      }
+    }
+  }
+}
+
 /** The axes to reduce, normalised and checked. */
 function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
@@ -222,6 +277,15 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   }
   const dt = r.outType(a.dtype);
   const out = allocateOutput(dt, outSize);
+  // One axis of a contiguous array with contiguous axes after it: numpy's row-by-row loop.
+  if (!isArg && redAxes.length === 1 && count > 0 && a.isCContiguous && redAxes[0] < nd - 1) {
+    const ax = redAxes[0];
+    const inner = shapeSize(shape.slice(ax + 1));
+    if (inner > 1 && reduceRows(r, a.nd.data, a.nd.offset, shapeSize(shape.slice(0, ax)), shape[ax], inner, out)) {
+      const finalShape = options.keepdims ? shape.map((d, i) => (i === ax ? 1 : d)) : outShape;
+      return NDArray.fromData(out, finalShape, dt);
+    }
+  }
   // One run per output element: the reduced axes as one strided run when they collapse to one
   // (always for a single axis), else gathered into a scratch buffer in C order.
   const single = redAxes.length === 1;
