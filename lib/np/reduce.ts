@@ -296,11 +296,13 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   const runLength = redAxes.includes(last) && src.stride[last] === 1 ? src.shape[last] : 1;
   const keptShape = keptAxes.map((i) => src.shape[i]);
   const keptStride = keptAxes.map((i) => src.stride[i]);
+  const redShape = redAxes.map((i) => src.shape[i]);
+  const redStride = redAxes.map((i) => src.stride[i]);
   const idx = new Array<number>(keptAxes.length).fill(0);
   let o = src.offset;
   for (let k = 0; k < outSize; k++) {
     if (scratch !== null) {
-      gather(src.data, o, redAxes.map((i) => src.shape[i]), redAxes.map((i) => src.stride[i]), scratch);
+      gather(src.data, o, redShape, redStride, scratch);
       out[k] = r.runs ? r.runs(scratch, count, runLength) : r.run(scratch, 0, count, 1, false);
     } else {
       out[k] = r.run(src.data, o, count, runStride, contiguousRun);
