@@ -244,3 +244,24 @@ test("NDArray.slice([start, stop, step]) selects what Python's slicing selects, 
   );
   t.pass();
 });
+
+test("np.where(c, x, y) broadcasts all three like the naive index rule", (t) => {
+  fc.assert(
+    fc.property(broadcastPair, fc.boolean(), ({ a, b, values, tA, tB }, scalarY) => {
+      const A = arrayOf(a, values, tA);
+      const B = arrayOf(b, values.slice().reverse(), tB);
+      const C = np.greater(A, 0);
+      const out = np.where(C, B, scalarY ? -7 : A);
+      const shape = refShape(a, b);
+      if (JSON.stringify(out.shape) !== JSON.stringify(shape)) return false;
+      for (const idx of indices(shape)) {
+        const ia = refIndex(idx, a);
+        const want = at(A, ia) > 0 ? at(B, refIndex(idx, b)) : scalarY ? -7 : at(A, ia);
+        if (out.get(...idx) !== want) return false;
+      }
+      return true;
+    }),
+    { numRuns: 150 },
+  );
+  t.pass();
+});

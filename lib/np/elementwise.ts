@@ -309,6 +309,15 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);
   const n = shapeSize(shape);
   const out = allocateOutput(t, n);
+  // Fast path: each operand is one value or a contiguous array of the result's shape.
+  const step = (a: NDArray) => (a.size === 1 ? 0 : a.isCContiguous && a.size === n && a.ndim === shape.length ? 1 : -1);
+  const [ic, ix, iy] = [step(c), step(xa), step(ya)];
+  if (ic >= 0 && ix >= 0 && iy >= 0) {
+    const [cd, xd, yd] = [c.nd.data, xa.nd.data, ya.nd.data];
+    const [co, xo, yo] = [c.nd.offset, xa.nd.offset, ya.nd.offset];
+    for (let k = 0; k < n; k++) out[k] = cd[co + k * ic] !== 0 ? xd[xo + k * ix] : yd[yo + k * iy];
+    return NDArray.fromData(out, shape, t);
+  }
   const sc = broadcastStrides(c, shape);
   const sx = broadcastStrides(xa, shape);
   const sy = broadcastStrides(ya, shape);
