@@ -19,17 +19,39 @@ import { broadcastShapes, broadcastStrides } from "./shape.js";
 /** How an op's result dtype follows from the operands' common dtype. */
 type ResultRule = "same" | "divide" | "bool";
 
-/** One binary op: its loops and its dtype rule. */
+/** One binary op: its expression, its loops and its dtype rule. */
 export interface BinaryOp {
   readonly name: string;
-  readonly kernels: BinaryKernels;
+  readonly expr: string;
+  /** The op's loops, compiled once per combination of storage types (see `kernelsFor`). */
+  readonly kernels: (BinaryKernels | undefined)[];
   readonly result: ResultRule;
   /** Comparisons accept any Python int (numpy 2 compares out-of-range ints without error). */
   readonly comparison: boolean;
 }
 
 function op(name: string, expr: string, result: ResultRule = "same"): BinaryOp {
-  return { name, kernels: compileBinary(name, expr), result, comparison: result === "bool" };
+  return { name, expr, kernels: [], result, comparison: result === "bool" };
+}
+
+/** 0-3 for the four storage types. */
+function storageId(d: TypedArray): number {
+  return d instanceof Float64Array ? 0 : d instanceof Uint8Array ? 1 : d instanceof Int32Array ? 2 : 3;
+}
+
+/**
+ * The loops of `op` for these storage types. Each combination (float64 * float64, uint8 *
+ * float64, ...) gets its own compiled copy, so that every loop V8 sees reads and writes one kind
+ * of typed array (a loop shared by several kinds checks the kind at every element).
+ */
+function kernelsFor(op: BinaryOp, a: TypedArray, b: TypedArray, out: TypedArray): BinaryKernels {
+  const key = storageId(a) * 16 + storageId(b) * 4 + storageId(out);
+  let k = op.kernels[key];
+  if (k === undefined) {
+    k = compileBinary(op.name, op.expr);
+    op.kernels[key] = k;
+  }
+  return k;
 }
 
 /** The op table: each op's expression in `x` (left) and `y` (right). */
@@ -51,7 +73,7 @@ export const OPS = {
 } as const;
 
 /** `x ** 2` is exactly `x * x` (one correctly rounded product) and far faster than Math.pow. */
-const SQUARE = compileBinary("power_square", "x * x");
+const SQUARE = op("power_square", "x * x");
 
 function outType(op: BinaryOp, t: DType): DType {
   if (op.result === "bool") return "bool";
@@ -92,9 +114,10 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   const src = isContiguous(a) ? a : a.copy();
   const n = src.size;
   const out = allocateOutput(dt, n);
-  if (scalarOnLeft) op.kernels.scalarLeft(v, src.nd.data, src.nd.offset, out, 0, n);
-  else if (op === OPS.power && v === 2) SQUARE.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
-  else op.kernels.scalarRight(src.nd.data, src.nd.offset, v, out, 0, n);
+  const data = src.nd.data;
+  if (scalarOnLeft) kernelsFor(op, data, data, out).scalarLeft(v, data, src.nd.offset, out, 0, n);
+  else if (op === OPS.power && v === 2) kernelsFor(SQUARE, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
+  else kernelsFor(op, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
   return finish(out, src.shape, dt, op);
 }
 
@@ -104,17 +127,17 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   checkIntPower(op, t, b);
   const as = a.nd.shape;
   const bs = b.nd.shape;
-  const k = op.kernels;
   if (as.length === bs.length && as.every((d, i) => d === bs[i]) && isContiguous(a) && isContiguous(b)) {
     const n = shapeSize(as);
     const out = allocateOutput(dt, n);
-    k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
+    kernelsFor(op, a.nd.data, b.nd.data, out).same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
     return finish(out, as, dt, op);
   }
   const shape = broadcastShapes(as, bs);
   const n = shapeSize(shape);
   const out = allocateOutput(dt, n);
   if (n === 0) return finish(out, shape, dt, op);
+  const k = kernelsFor(op, a.nd.data, b.nd.data, out);
   const nd = shape.length;
   if (nd === 0) {
     k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, 1);
