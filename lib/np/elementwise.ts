@@ -11,7 +11,7 @@
  */
 import { type DType, type TypedArray, allocateOutput, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
 import { ValueError, boolOperatorError } from "./errors.js";
-import { type BinaryKernels, compileBinary } from "./kernels.js";
+import { type BinaryKernels, compileBinary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { broadcastShapes, broadcastStrides } from "./shape.js";
@@ -32,11 +32,6 @@ export interface BinaryOp {
 
 function op(name: string, expr: string, result: ResultRule = "same"): BinaryOp {
   return { name, expr, kernels: [], result, comparison: result === "bool" };
-}
-
-/** 0-3 for the four storage types. */
-function storageId(d: TypedArray): number {
-  return d instanceof Float64Array ? 0 : d instanceof Uint8Array ? 1 : d instanceof Int32Array ? 2 : 3;
 }
 
 /**

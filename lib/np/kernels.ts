@@ -18,6 +18,15 @@ import type { TypedArray } from "./dtype.js";
 /** Storage a kernel reads: any typed array (or a plain array in tests). */
 export type Data = TypedArray | ArrayLike<number>;
 
+/**
+ * 0-3 for the four kinds of storage (Float64Array, Uint8Array, Int32Array, Float32Array). Ops
+ * compile their loops once per combination, so that each loop V8 sees reads and writes one kind
+ * of typed array: a loop shared by several kinds checks the kind at every element.
+ */
+export function storageId(d: TypedArray): number {
+  return d instanceof Float64Array ? 0 : d instanceof Uint8Array ? 1 : d instanceof Int32Array ? 2 : 3;
+}
+
 /** The loops of one binary op. `out` is always fresh, C-ordered storage written from index `o`. */
 export interface BinaryKernels {
   /** out[o+i] = f(a[ao+i], b[bo+i]): both operands contiguous, same shape. */

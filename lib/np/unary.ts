@@ -6,21 +6,33 @@
  * `Math`'s, which V8 compiles inline or which are not on the lesson's hot path.
  * @module
  */
-import { type DType, allocateOutput, floatType } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, floatType } from "./dtype.js";
 import { boolOperatorError } from "./errors.js";
 import { exp as fexp, log as flog, tanh as ftanh } from "./fastmath.js";
-import { type UnaryKernels, compileUnary } from "./kernels.js";
+import { type UnaryKernels, compileUnary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
 
-/** One unary op: its loop and whether it keeps the input's dtype or returns floats. */
+/** One unary op: how to build its loop, and whether it keeps the input's dtype or returns floats. */
 interface UnaryOp {
-  readonly kernels: UnaryKernels;
+  readonly compile: () => UnaryKernels;
+  /** The loop compiled once per combination of input and output storage (monomorphic access). */
+  readonly kernels: (UnaryKernels | undefined)[];
   readonly keepsDType: boolean;
 }
 
 function op(name: string, expr: string, keepsDType: boolean, fns: Record<string, (x: number) => number> = {}): UnaryOp {
-  return { kernels: compileUnary(name, expr, fns), keepsDType };
+  return { compile: () => compileUnary(name, expr, fns), kernels: [], keepsDType };
+}
+
+function kernelsFor(u: UnaryOp, a: TypedArray, out: TypedArray): UnaryKernels {
+  const key = storageId(a) * 4 + storageId(out);
+  let k = u.kernels[key];
+  if (k === undefined) {
+    k = u.compile();
+    u.kernels[key] = k;
+  }
+  return k;
 }
 
 const UNARY = {
@@ -46,14 +58,15 @@ function unary(u: UnaryOp, x: ArrayLike): NDArray {
   const out = allocateOutput(dt, n);
   const { data, shape, stride, offset } = a.nd;
   const nd = shape.length;
+  const kernels = kernelsFor(u, data, out);
   if (a.isCContiguous || nd === 0) {
-    u.kernels.strided(data, offset, 1, out, 0, n);
+    kernels.strided(data, offset, 1, out, 0, n);
   } else if (n > 0) {
     const inner = shape[nd - 1];
     const idx = new Array<number>(nd).fill(0);
     let o = offset;
     for (let k = 0; k < n; k += inner) {
-      u.kernels.strided(data, o, stride[nd - 1], out, k, inner);
+      kernels.strided(data, o, stride[nd - 1], out, k, inner);
       for (let d = nd - 2; d >= 0; d--) {
         o += stride[d];
         if (++idx[d] < shape[d]) break;
