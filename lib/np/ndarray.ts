@@ -316,6 +316,11 @@ export class NDArray {
   /** Permutes the axes (a view); with no arguments reverses them, as numpy's `transpose`. */
   transpose(...axes: number[]): NDArray {
     const nd = this.ndim;
+    const { shape, stride } = this.nd;
+    if (axes.length === 0 && nd === 2) {
+      // the common `.T` of a matrix, without building index arrays
+      return new NDArray(makeView(this.nd.data, [shape[1], shape[0]], [stride[1], stride[0]], this.nd.offset), this.dtype, this.writeable);
+    }
     let order: number[];
     if (axes.length === 0) order = Array.from({ length: nd }, (_, i) => nd - 1 - i);
     else {
@@ -323,7 +328,6 @@ export class NDArray {
       order = axes.map((a) => normalizeAxis(a, nd));
       if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
     }
-    const { shape, stride } = this.nd;
     return new NDArray(makeView(this.nd.data, order.map((i) => shape[i]), order.map((i) => stride[i]), this.nd.offset), this.dtype, this.writeable);
   }
 
