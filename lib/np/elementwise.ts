@@ -4,9 +4,9 @@
  *
  * Every public function is one line into `binary`, which checks the operands once, picks the
  * result dtype by numpy's rules (NEP 50: a JavaScript number is a "weak" scalar that takes the
- * array's dtype), and runs the op's loop from kernels.ts on one of four paths: same-shape
- * contiguous, scalar right, scalar left, or the general broadcast (one strided row at a time,
- * which also covers the (n,1) / (1,m) cases).
+ * array's dtype), and runs the op's loops from kernels.ts on one of four paths: same-shape
+ * contiguous, scalar right, scalar left, or the general broadcast, one row at a time (a row of
+ * (n,m) against one value of (n,1), or against the shared row of (1,m), runs the unit-stride loops).
  * @module
  */
 import { type DType, type TypedArray, allocateOutput, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
