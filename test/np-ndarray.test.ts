@@ -128,3 +128,18 @@ test("allocateOutput hands out aligned storage that never overlaps a live array"
     t.true(a.every((v) => v === i % 250), `array ${i} was overwritten`);
   });
 });
+
+test("np.array takes typed arrays, NDArrays and lists of NDArrays (a copy each time)", (t) => {
+  const f = np.array(new Float32Array([1.5, 2]));
+  t.is(f.dtype, "float32");
+  const stacked = np.array([np.zeros(2), np.ones(2)]);
+  t.deepEqual(stacked.shape, [2, 2]);
+  t.deepEqual(np.tolist(stacked), [[0, 0], [1, 1]]);
+  const src = np.arange(3);
+  const copy = np.array(src);
+  copy.set(0, 9);
+  t.is(src.get(0), 0);
+  t.is(np.asarray(src), src);
+  t.deepEqual(np.array([]).shape, [0]);
+  t.is(np.array(5).ndim, 0);
+});
