@@ -64,10 +64,10 @@ build_is_stale() {
 }
 
 install_project() {
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
-  if [ "$major" -lt 20 ]; then
-    echo "setup: Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+  # Node 20.19 or newer: the notebooks' tslab require()s the ES-module build in dist/, which Node
+  # does without a flag from 20.19 on.
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+    echo "setup: Node.js 20.19 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
     exit 1
   fi
   # node_modules is reinstalled when the lock file changed, or when it was installed for another
