@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./common.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -31,12 +32,6 @@ const sides: Side[] = [
   { name: "TypeScript (tslab), notebooks/lesson2.ipynb, lesson cells", args: ["notebooks/lesson2.ipynb", "--tag", "lesson"], times: [] },
   { name: "Python (ipykernel), bench/notebooks/lesson2-original.ipynb", args: ["bench/notebooks/lesson2-original.ipynb"], times: [] },
 ];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
-}
 
 function timeOnce(side: Side): number {
   const r = spawnSync(PYTHON, ["scripts/notebooks/run.py", "time", ...side.args], {

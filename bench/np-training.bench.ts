@@ -8,12 +8,8 @@
  * BENCH_NUMPY=0 skips the numpy side (for profiling the np side alone).
  * @module
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { np } from "../lib/index.js";
+import { median, runNumpy, time } from "./common.js";
 
 type NDArray = np.NDArray;
 type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
@@ -98,89 +94,37 @@ function train(X: NDArray, Y: NDArray, initial: Parameters): number {
 }
 
 const PYTHON = String.raw`
-import json, sys, time
+import json, sys
 import numpy as np
+from lesson2 import train, timed
 d = json.load(open(sys.argv[1]))
 X = np.array(d["X"]); Y = np.array(d["Y"], dtype="uint8")
 init = {k: np.array(v) for k, v in d["init"].items()}
-def forward_propagation(X, p):
-    Z1 = np.dot(p["W1"], X) + p["b1"]; A1 = np.tanh(Z1)
-    Z2 = np.dot(p["W2"], A1) + p["b2"]; A2 = 1/(1 + np.exp(-Z2))
-    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
-def compute_cost(A2, Y, p):
-    m = Y.shape[1]
-    logprobs = np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
-    return - logprobs / m
-def backward_propagation(p, cache, X, Y):
-    m = X.shape[1]; W2 = p["W2"]; A1 = cache["A1"]; A2 = cache["A2"]
-    dZ2 = A2 - Y
-    dW2 = 1/m * np.dot(dZ2, A1.T); db2 = 1/m * np.sum(dZ2)
-    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
-    dW1 = 1/m * np.dot(dZ1, X.T); db1 = 1/m * np.sum(dZ1)
-    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
-def update_parameters(p, g, learning_rate=1.2):
-    return {k: p[k] - learning_rate * g["d" + k] for k in ("W1", "b1", "W2", "b2")}
-def train(iterations):
-    p = dict(init); cost = None
-    for i in range(iterations):
-        A2, cache = forward_propagation(X, p)
-        cost = compute_cost(A2, Y, p)
-        g = backward_propagation(p, cache, X, Y)
-        p = update_parameters(p, g, 1.2)
-    return cost
-train(d["iterations"])  # warm-up, as on the np side
-times = []; cpu = []; cost = None
-for _ in range(d["repeats"]):
-    t = time.perf_counter(); c = time.process_time()
-    cost = train(d["iterations"])
-    times.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
-print(json.dumps({"times": times, "cpu": cpu, "cost": float(cost), "numpy": np.__version__}))
+t = timed(lambda: train(X, Y, dict(init), d["iterations"]), d["repeats"])
+cost = train(X, Y, dict(init), d["iterations"])[1]
+print(json.dumps({"times": t["wall"], "cpu": t["cpu"], "cost": float(cost), "numpy": np.__version__}))
 `;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 const { X, Y } = loadPlanarDataset();
 const init = initializeParameters(2, 4, 1);
 
 // The np side: one untimed warm-up run (the JIT compiles the loops), then REPEATS timed runs.
-train(X, Y, init);
-const tsTimes: number[] = [];
-const tsCpu: number[] = [];
 let tsCost = NaN;
-for (let r = 0; r < REPEATS; r++) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  tsCost = train(X, Y, init);
-  tsTimes.push((performance.now() - t0) / 1000);
-  const c = process.cpuUsage(c0);
-  tsCpu.push((c.user + c.system) / 1e6);
-}
+const { wall: tsTimes, cpu: tsCpu } = time(() => (tsCost = train(X, Y, init)), REPEATS);
 
 if (process.env.BENCH_NUMPY === "0") {
   console.log(`np (TypeScript) median ${median(tsTimes).toFixed(3)} s, CPU ${median(tsCpu).toFixed(3)} s over ${REPEATS} runs; final cost ${tsCost}`);
   process.exit(0);
 }
 
-// The numpy side, in a child python3 with the same data; OpenBLAS tuning variables of this
-// machine are removed from the child's environment only.
-const dir = mkdtempSync(join(tmpdir(), "np-bench-"));
-const dataFile = join(dir, "data.json");
-writeFileSync(
-  dataFile,
-  JSON.stringify({ X: np.tolist(X), Y: np.tolist(Y), init: { W1: np.tolist(init.W1), b1: np.tolist(init.b1), W2: np.tolist(init.W2), b2: np.tolist(init.b2) }, repeats: REPEATS, iterations: ITERATIONS }),
-);
-const env = { ...process.env };
-delete env.OPENBLAS_CORETYPE;
-delete env.OPENBLAS_L2_SIZE;
-const py = spawnSync("python3", ["-c", PYTHON, dataFile], { env, encoding: "utf8" });
-if (py.status !== 0) {
-  console.error(py.stderr);
-  throw new Error("the numpy side failed (python3 with numpy is needed)");
-}
-const pyOut = JSON.parse(py.stdout) as { times: number[]; cpu: number[]; cost: number; numpy: string };
+// The numpy side, in a child python3 with the same data and initial parameters.
+const pyOut = runNumpy<{ times: number[]; cpu: number[]; cost: number; numpy: string }>(PYTHON, {
+  X: np.tolist(X),
+  Y: np.tolist(Y),
+  init: { W1: np.tolist(init.W1), b1: np.tolist(init.b1), W2: np.tolist(init.W2), b2: np.tolist(init.b2) },
+  repeats: REPEATS,
+  iterations: ITERATIONS,
+});
 
 const tsMedian = median(tsTimes);
 const pyMedian = median(pyOut.times);

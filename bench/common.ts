@@ -1,0 +1,60 @@
+/**
+ * What the benchmarks share: medians, timing a function (wall and CPU time), and running a numpy
+ * side in a child python3 that can import bench/numpy/lesson2.py (the lesson in numpy).
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+/** Timed runs: wall-clock and CPU seconds, one entry per run. */
+export interface Timing {
+  wall: number[];
+  cpu: number[];
+}
+
+/** The median of a list of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+}
+
+/** One untimed warm-up call (the JIT compiles the loops), then `repeats` timed calls. */
+export function time(f: () => unknown, repeats: number): Timing {
+  f();
+  const t: Timing = { wall: [], cpu: [] };
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    f();
+    t.wall.push((performance.now() - w0) / 1000);
+    const c = process.cpuUsage(c0);
+    t.cpu.push((c.user + c.system) / 1e6);
+  }
+  return t;
+}
+
+/**
+ * Runs `script` in a child python3 with `data` as JSON in the file named by sys.argv[1], and
+ * returns what the script printed as JSON. The script can `from lesson2 import ...`
+ * (bench/numpy/lesson2.py). This machine's OpenBLAS tuning variables are removed from the
+ * child's environment only (they slow a current numpy).
+ */
+export function runNumpy<T>(script: string, data: unknown): T {
+  const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  const dataFile = join(dir, "data.json");
+  writeFileSync(dataFile, JSON.stringify(data));
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: join(dirname(fileURLToPath(import.meta.url)), "numpy") };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const py = spawnSync("python3", ["-c", script, dataFile], { env, encoding: "utf8" });
+  if (py.status !== 0) {
+    console.error(py.stderr);
+    throw new Error("the numpy side failed (python3 with numpy is needed)");
+  }
+  return JSON.parse(py.stdout) as T;
+}
