@@ -1,6 +1,6 @@
 /**
  * What the benchmarks share: medians, timing a function (wall and CPU time), and running a numpy
- * side in a child python3 that can import bench/numpy/lesson2.py (the lesson in numpy).
+ * side in a child python3 that can import scripts/lesson2_numpy.py (the lesson in numpy).
  * @module
  */
 import { spawnSync } from "node:child_process";
@@ -40,15 +40,15 @@ export function time(f: () => unknown, repeats: number): Timing {
 
 /**
  * Runs `script` in a child python3 with `data` as JSON in the file named by sys.argv[1], and
- * returns what the script printed as JSON. The script can `from lesson2 import ...`
- * (bench/numpy/lesson2.py). This machine's OpenBLAS tuning variables are removed from the
+ * returns what the script printed as JSON. The script can `from lesson2_numpy import ...`
+ * (scripts/lesson2_numpy.py). This machine's OpenBLAS tuning variables are removed from the
  * child's environment only (they slow a current numpy).
  */
 export function runNumpy<T>(script: string, data: unknown): T {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   const dataFile = join(dir, "data.json");
   writeFileSync(dataFile, JSON.stringify(data));
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: join(dirname(fileURLToPath(import.meta.url)), "numpy") };
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: join(dirname(fileURLToPath(import.meta.url)), "..", "scripts") };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const py = spawnSync("python3", ["-c", script, dataFile], { env, encoding: "utf8" });

@@ -22,10 +22,10 @@ const time = (f: () => unknown, repeats = REPEATS): Timing => timeRuns(f, repeat
 const PYTHON = String.raw`
 import json, sys
 import numpy as np
-from lesson2 import nn_model, predict, timed
+from lesson2_numpy import nn_model, predict, timed
 d = json.load(open(sys.argv[1]))
 X = np.array(d["X"]); Y = np.array(d["Y"], dtype="uint8"); R = d["repeats"]
-train = timed(lambda: nn_model(X, Y, 4, 10000, True), R)
+train = timed(lambda: nn_model(X, Y, 4, 10000, True, []), R)  # a cost log, as print_cost
 p = nn_model(X, Y, 4, 10000, True)
 x_min, x_max = X[0, :].min() - 1, X[0, :].max() + 1
 y_min, y_max = X[1, :].min() - 1, X[1, :].max() + 1

@@ -96,7 +96,7 @@ function train(X: NDArray, Y: NDArray, initial: Parameters): number {
 const PYTHON = String.raw`
 import json, sys
 import numpy as np
-from lesson2 import train, timed
+from lesson2_numpy import train, timed
 d = json.load(open(sys.argv[1]))
 X = np.array(d["X"]); Y = np.array(d["Y"], dtype="uint8")
 init = {k: np.array(v) for k, v in d["init"].items()}
