@@ -1,27 +1,9 @@
 /**
- * The public entry: `np` (the numpy-like array layer) and the lesson.
+ * The public entry: `np` (the numpy-like array layer), the lesson, the figures and the notebook helpers.
+ * Everything of `./web.js` (what runs in a web page too), with `plot` widened to the Node-only figure
+ * parts and the notebooks' shell helpers added. `dl-lesson2-ts/np` is the array layer alone.
  * @module
  */
-export * as np from "./np/index.js";
-export * from "./notebook/index.js";
+export * from "./web.js";
 export * as plot from "./plot/index.js";
-export {
-  // the dataset and the baseline
-  loadPlanarDataset, LogisticRegression,
-  // the 2-layer network, step by step (In[5]–In[12])
-  layerSizes, initializeParameters, forwardPropagation, computeCost, backwardPropagation,
-  backwardPropagationAsWritten, updateParameters, nnModel, predict, accuracyPercent, costLine, gradCheck,
-  // part 3: activations and learning-rate schedules
-  tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation,
-  constantSchedule, stepSchedule, exponentialSchedule, inverseTimeSchedule, cosineSchedule,
-  // part 4: metrics
-  confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score, precisionRecallF1, classificationReport,
-  // beyond the lesson: the hidden-size sweep, the extra datasets, a terminal progress bar
-  hiddenSizeSweep, sweepLine, HIDDEN_LAYER_SIZES, loadExtraDatasets, extraDatasetsTable, EXTRA_DATASETS,
-  trainingProgress, formatFixed,
-} from "./lesson/index.js";
-export type {
-  PlanarDataset, LogisticRegressionOptions, Parameters, Cache, Gradients, NnModelOptions, PredictOptions,
-  GradientKind, GradCheckResult, Activation, ActivationName, Schedule, ZeroDivision, BinaryMetricOptions,
-  SweepRow, ExtraDatasetName, ExtraDatasetRow, TrainingProgress, LabelsLike,
-} from "./lesson/index.js";
+export * from "./notebook/index.js";

@@ -2,9 +2,29 @@
  * A terminal progress bar for training, with the current cost, from the `cli-progress` package.
  * It draws only when the stream is a terminal (a TTY), so logs and CI output stay clean; lines
  * printed through it (the lesson's "Cost after iteration ..." lines) appear above the bar.
+ * `cli-progress` is loaded only when a bar is drawn, and nothing here imports a Node built-in, so the
+ * lesson's modules bundle for a web page (where no bar is ever drawn).
  * @module
  */
-import cliProgress from "cli-progress";
+import type CliProgress from "cli-progress";
+
+/** Where the bar draws: `process.stdout` or any stream like it (a terminal when `isTTY` is true). */
+export interface ProgressStream {
+  /** Writes text. */
+  write(text: string): unknown;
+  /** Whether the stream is a terminal. */
+  isTTY?: boolean;
+}
+
+let cliProgressModule: typeof CliProgress | undefined;
+/** `cli-progress` (a CommonJS package), required on first use through Node's own `require`. */
+function loadCliProgress(): typeof CliProgress {
+  if (!cliProgressModule) {
+    const { createRequire } = process.getBuiltinModule("node:module");
+    cliProgressModule = createRequire(import.meta.url)("cli-progress") as typeof CliProgress;
+  }
+  return cliProgressModule;
+}
 
 /** What {@link trainingProgress} returns: pass `onCost` and `print` to `nnModel`, call `stop` after training. */
 export interface TrainingProgress {
@@ -33,16 +53,17 @@ export interface TrainingProgress {
  */
 export function trainingProgress(
   total: number,
-  options: { label?: string; stream?: NodeJS.WriteStream; enabled?: boolean } = {},
+  options: { label?: string; stream?: ProgressStream; enabled?: boolean } = {},
 ): TrainingProgress {
   const stream = options.stream ?? process.stdout;
   const active = options.enabled ?? stream.isTTY === true;
   if (!active) {
     return { active, onCost: () => {}, print: (line) => void stream.write(line + "\n"), stop: () => {} };
   }
+  const cliProgress = loadCliProgress();
   const bars = new cliProgress.MultiBar(
     {
-      stream,
+      stream: stream as NodeJS.WriteStream,
       format: `${options.label ?? "training"} [{bar}] {percentage}% | iteration {value}/{total} | cost {cost} | ETA {eta}s`,
       // a synchronous loop cannot restore a hidden cursor on Ctrl-C: leave it visible
       hideCursor: false,

@@ -5,13 +5,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import type { Resvg as ResvgClass } from "@resvg/resvg-js";
 import { escapeHtml, jsonForScript, scriptSafe } from "./escape.js";
 import type { Figure, FigureSpec } from "./figure.js";
 import { encodePalettePng, quantize } from "./png.js";
 import { figureToSvg } from "./svg.js";
 
 const require = createRequire(import.meta.url);
+
+let resvgClass: typeof ResvgClass | undefined;
+/** The native rasteriser, required on first use: importing the package does not load it. */
+function Resvg(): typeof ResvgClass {
+  resvgClass ??= (require("@resvg/resvg-js") as { Resvg: typeof ResvgClass }).Resvg;
+  return resvgClass;
+}
 
 /** Path of the installed plotly.js bundle (`plotly.js-dist/plotly.js`), read from node_modules, never a CDN. */
 export function plotlyPath(): string {
@@ -36,7 +43,7 @@ const DEJAVU = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/f
  */
 export function toPng(fig: FigureSpec, scale = 1): Buffer {
   const fonts = DEJAVU.filter((f) => existsSync(f));
-  const resvg = new Resvg(figureToSvg(fig), {
+  const resvg = new (Resvg())(figureToSvg(fig), {
     fitTo: { mode: "zoom", value: scale },
     font: fonts.length
       ? { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" }

@@ -45,7 +45,10 @@ export function shapeOf(x: Numbers): readonly number[] {
 }
 
 function bytesOf(data: Float64Array | Float32Array | Uint8Array | Int32Array): string {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
+  if (typeof Buffer === "function") return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
+  let binary = ""; // a web page: no Buffer, the browser's btoa
+  for (const b of new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) binary += String.fromCharCode(b);
+  return btoa(binary);
 }
 
 /**
@@ -74,7 +77,9 @@ export function decodeNumbers(v: unknown): number[] {
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
   const spec = v as TypedSpec;
   if (typeof spec.bdata === "string") {
-    const buf = Buffer.from(spec.bdata, "base64");
+    const buf = typeof Buffer === "function"
+      ? Buffer.from(spec.bdata, "base64")
+      : Uint8Array.from(atob(spec.bdata), (c) => c.charCodeAt(0)); // a web page: the browser's atob
     const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     switch (spec.dtype) {
       case "f8": return Array.from(new Float64Array(ab));
