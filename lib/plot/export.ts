@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 
 let resvgClass: typeof ResvgClass | undefined;
 /** The native rasteriser, required on first use: importing the package does not load it. */
-function Resvg(): typeof ResvgClass {
+function loadResvg(): typeof ResvgClass {
   resvgClass ??= (require("@resvg/resvg-js") as { Resvg: typeof ResvgClass }).Resvg;
   return resvgClass;
 }
@@ -43,7 +43,8 @@ const DEJAVU = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/f
  */
 export function toPng(fig: FigureSpec, scale = 1): Buffer {
   const fonts = DEJAVU.filter((f) => existsSync(f));
-  const resvg = new (Resvg())(figureToSvg(fig), {
+  const Resvg = loadResvg();
+  const resvg = new Resvg(figureToSvg(fig), {
     fitTo: { mode: "zoom", value: scale },
     font: fonts.length
       ? { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" }
