@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package outside this repository (issue 9): `npm pack` (its prepack builds dist/), then in fresh
+# The package outside this repository (issue 9): `npm pack` (its prepare script builds dist/), then in fresh
 # folders under /tmp, outside the repository, install the tarball as a user would and run
 # (a) an ES-module script that trains nnModel and checks numpy's printed lines and accuracy,
 # (b) CommonJS require() of the package and its subpaths, (c) a TypeScript file run by tsx in a
