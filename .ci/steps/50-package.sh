@@ -32,6 +32,7 @@ tarball=$(ls "$tmp"/pack/*.tgz)
 consumer="$tmp/consumer"
 mkdir "$consumer"
 cp "$repo"/test/package/consumer/* "$consumer/"
+cp "$consumer/types.ts" "$consumer/types-esm.mts"   # the same checks from an ES-module file
 printf '{ "name": "consumer", "version": "1.0.0", "private": true }\n' >"$consumer/package.json"
 node -e '
   const f = require(process.argv[1]).nn_true_gradient;
