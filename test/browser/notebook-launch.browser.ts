@@ -123,7 +123,7 @@ async function runLessonInBrowser(t: ExecutionContext, server: Launched, expecte
     page.on("request", (r) => {
       if (r.url().includes("plotly")) plotlyRequests.push(r.url().replace(/\?.*$/, ""));
     });
-    await page.goto(server.url);
+    await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 120_000 });
     type Nb = { kernel?: { is_connected(): boolean; info_reply?: unknown }; execute_all_cells(): void; get_cells(): { cell_type: string; input_prompt_number?: unknown; output_area?: { outputs: { output_type: string; name?: string; text?: string }[] } }[] };
     await page.waitForFunction(
       () => {
