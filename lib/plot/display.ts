@@ -66,7 +66,7 @@ ${png.length ? `<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/
     try { base = cfg ? JSON.parse(cfg.textContent).baseUrl : null; } catch (e) { base = null; }
   }
   if (!base) return; /* no Jupyter server (nbconvert HTML, a saved page): keep the picture */
-  base = base.replace(/\/?$/, "/");
+  base = base.replace(/\\/?$/, "/");
   var urls = [base + ext];
   if (nb !== null) { /* classic Notebook: also plotly.js beside the notebook, through /files/ */
     var parts = nb.split("/"); parts.pop();
