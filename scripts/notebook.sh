@@ -6,6 +6,7 @@
 #   npm run notebook                                   # http://localhost:8888/notebooks/notebooks/lesson2.ipynb?token=...
 #   npm run notebook -- --port=8890 --no-browser
 #   NOTEBOOK=notebooks/lesson2.en.ipynb npm run notebook
+#   npm run notebook -- --notebook-dir=notebooks      # serve notebooks/ instead of the root
 #
 # Secure by default: a random token (or yours in JUPYTER_TOKEN), Jupyter's own Host and Origin checks
 # left on, listening on localhost. An empty token is refused: with it, any local user or any web page you
@@ -78,4 +79,9 @@ JS
   done
 ) &
 
-exec "${cmd[@]}" --notebook-dir="$root" "$root/$notebook" "$@"
+# the repository root, unless the arguments choose the folder to serve
+rootarg=(--notebook-dir="$root")
+for a in "$@"; do
+  case "$a" in --notebook-dir*|--NotebookApp.notebook_dir*|--ServerApp.root_dir*|--root-dir*) rootarg=() ;; esac
+done
+exec "${cmd[@]}" "${rootarg[@]}" "$root/$notebook" "$@"

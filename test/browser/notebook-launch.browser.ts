@@ -9,7 +9,7 @@
  * installs plotly.js for Jupyter by itself.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,11 +53,11 @@ function jupyterEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs `npm run notebook -- <args>` in its own process group and waits for the URL it prints. */
-async function npmRunNotebook(args: string[]): Promise<Launched> {
+async function npmRunNotebook(args: string[], env: Record<string, string> = {}): Promise<Launched> {
   const port = await freePort();
   const child: ChildProcess = spawn("npm", ["run", "notebook", "--", "--no-browser", "--allow-root", `--port=${port}`, "--port-retries=0", ...args], {
     cwd: ROOT,
-    env: jupyterEnv(),
+    env: jupyterEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -133,6 +133,8 @@ async function runLessonInBrowser(t: ExecutionContext, server: Launched, expecte
       undefined,
       { timeout: 120_000 },
     );
+    // never write the run's outputs back (the notebook is a copy, and autosave is off too)
+    await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { set_autosave_interval(ms: number): void } } }).Jupyter.notebook.set_autosave_interval(0));
     await page.evaluate(() => (window as unknown as { Jupyter: { notebook: Nb } }).Jupyter.notebook.execute_all_cells());
     // done when no code cell is queued or running ("*") and the last one has its number
     await page.waitForFunction(
@@ -181,24 +183,36 @@ function committedFigures(notebook: string): number {
   return Number(r.stdout.trim());
 }
 
+/** A copy of the lesson beside it (same imports), opened instead of it so that no run touches the committed file. */
+function lessonCopy(): { rel: string; remove(): void } {
+  const name = `tmp-launch-${process.pid}-${Date.now()}.ipynb`;
+  copyFileSync(join(ROOT, "notebooks/lesson2.ipynb"), join(ROOT, "notebooks", name));
+  return { rel: `notebooks/${name}`, remove: () => rmSync(join(ROOT, "notebooks", name), { force: true }) };
+}
+
 browserTest("npm run notebook at the repository root: the lesson runs with every figure interactive and no cell error", async (t) => {
   t.timeout(15 * 60_000);
-  const server = await npmRunNotebook([]);
+  const copy = lessonCopy();
+  const server = await npmRunNotebook([], { NOTEBOOK: copy.rel });
   try {
+    t.true(server.url.includes(`/notebooks/${copy.rel}?token=`), server.url);
     await runLessonInBrowser(t, server, committedFigures("notebooks/lesson2.ipynb"));
   } finally {
     server.stop();
+    copy.remove();
   }
 });
 
 browserTest("npm run notebook serving notebooks/: the lesson's figures are interactive there too", async (t) => {
   t.timeout(15 * 60_000);
-  const server = await npmRunNotebook([`--notebook-dir=${join(ROOT, "notebooks")}`]);
+  const copy = lessonCopy();
+  const server = await npmRunNotebook(["--notebook-dir=notebooks"], { NOTEBOOK: copy.rel });
   try {
-    t.regex(server.url, /:\d+\/notebooks\/lesson2\.ipynb\?token=/, "the server serves notebooks/");
+    t.true(server.url.includes(`:${new URL(server.url).port}/notebooks/${copy.rel.slice("notebooks/".length)}?token=`), `the server serves notebooks/: ${server.url}`);
     await runLessonInBrowser(t, server, committedFigures("notebooks/lesson2.ipynb"));
   } finally {
     server.stop();
+    copy.remove();
   }
 });
 
