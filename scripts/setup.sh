@@ -4,8 +4,8 @@
 #   system:  Debian packages: Jupyter (nbconvert, nbclient, ipykernel, classic Notebook) for the
 #            notebooks, Chromium for the browser tests, numpy/matplotlib/scikit-learn for the fixture
 #            scripts and the original Python lesson; EXTRA_APT_PACKAGES adds more (the Dockerfile does)
-#   project: npm ci, the build of lib/ to dist/, the tslab kernel (scripts/install-kernel.sh),
-#            then the GPU probe (scripts/gpu-probe.sh)
+#   project: npm ci, the build of lib/ to dist/, the tslab kernel (scripts/install-kernel.sh), plotly.js
+#            in Jupyter's nbextensions (scripts/install-nbextension.sh), then the GPU probe (scripts/gpu-probe.sh)
 # Safe to run again, and quick when everything is there: each step runs only when something is missing
 # or out of date.
 #
@@ -25,7 +25,7 @@ case "${1:-}" in
 esac
 
 APT_PACKAGES=(
-  jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-notebook
+  jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-notebook jupyter-notebook
   chromium fonts-dejavu-core
   python3-numpy python3-matplotlib python3-sklearn
 )
@@ -94,6 +94,7 @@ install_project() {
     echo "setup: dist/ up to date"
   fi
   bash scripts/install-kernel.sh
+  bash scripts/install-nbextension.sh   # plotly.js for the classic Notebook's interactive figures
   bash scripts/gpu-probe.sh
 }
 

@@ -97,3 +97,13 @@ test.serial("mimeBundle: without the PNG (live updates) the HTML holds no empty 
   t.false("image/png" in b);
   t.false((b["text/html"] as string).includes("<img"));
 });
+
+test("figureHtml: the script is valid JavaScript and looks for plotly.js in Jupyter's nbextensions route first", async (t) => {
+  const { figureHtml, PLOTLY_NBEXTENSION } = await import("../lib/plot/display.js");
+  const html = figureHtml(fig, Buffer.alloc(0), "../node_modules/plotly.js-dist/plotly.js");
+  const script = html.split('<script type="text/javascript">')[1].split("</script>")[0];
+  t.notThrows(() => new Function(script), "the script parses");
+  t.is(PLOTLY_NBEXTENSION, "nbextensions/dl-lesson2-ts/plotly.js");
+  t.true(script.includes(JSON.stringify(PLOTLY_NBEXTENSION)));
+  t.regex(script, /Static picture: this Jupyter server does not serve plotly\.js/, "a visible note when plotly.js cannot load");
+});

@@ -15,6 +15,7 @@
 import { NDArray } from "../np/ndarray.js";
 import { ValueError, formatShape } from "../np/errors.js";
 import { checkFinite, checkMatrix, checkNotEmpty, describe } from "./validate.js";
+import { warn } from "../notebook/warnings.js";
 
 /** Options of {@link LogisticRegression}, named as scikit-learn's. */
 export interface LogisticRegressionOptions {
@@ -208,9 +209,10 @@ export class LogisticRegression {
     if (!(y instanceof NDArray)) throw new TypeError(`y must be an NDArray or an array of labels, got ${describe(y)}`);
     if (y.ndim === 2 && y.shape[1] === 1) {
       // scikit-learn warns here and ravels; the lesson's In[4] shows this warning
-      process.emitWarning(
+      warn(
         "A column-vector y was passed when a 1d array was expected. Please change the shape of y to (n_samples, ), for example using ravel().",
         "DataConversionWarning",
+        "LogisticRegression.fit",
       );
     } else if (y.ndim !== 1) {
       throw new ValueError(`y should be a 1d array, got an array of shape ${formatShape(y.shape)} instead.`);

@@ -16,6 +16,7 @@ import { NDArray } from "../np/ndarray.js";
 import { ValueError } from "../np/errors.js";
 import { type LabelsLike, labelValues } from "./validate.js";
 import { formatFixed } from "./format.js";
+import { warn } from "../notebook/warnings.js";
 
 /** What an ill-defined ratio becomes: scikit-learn's `zero_division`. `"warn"` acts as 0 and warns. */
 export type ZeroDivision = "warn" | 0 | 1;
@@ -78,7 +79,7 @@ function counts(t: Float64Array, p: Float64Array, pos: number): { tp: number; fp
 function divide(num: number, den: number, zero: ZeroDivision, what: string): number {
   if (den !== 0) return num / den;
   if (zero === "warn") {
-    process.emitWarning(
+    warn(
       `${what} is ill-defined and being set to 0.0 due to no ${what === "Precision" ? "predicted" : "true"} samples. ` +
         "Use `zeroDivision` parameter to control this behavior.",
       "UndefinedMetricWarning",

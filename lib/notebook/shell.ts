@@ -5,7 +5,22 @@
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
+
+/** The folder the kernel started in (the notebook's folder): paths are shown relative to it. */
+const START = process.cwd();
+
+/**
+ * A path as the shell helpers print it: relative to the folder the kernel started in (the notebook's
+ * folder), with `/`, so a notebook's saved outputs never show the machine's own folders.
+ *
+ * @param path - any path.
+ * @returns e.g. `.` for the notebook's folder, `sample_data`, `..` for the repository root.
+ */
+export function shownPath(path: string): string {
+  const rel = relative(START, resolve(path));
+  return rel === "" ? "." : rel.split(sep).join("/");
+}
 
 /** What {@link gpuInfo} found: whether a GPU is visible and the text to show. */
 export interface GpuInfo {
@@ -104,8 +119,8 @@ export function listFiles(dir = "."): string[] {
 }
 
 /**
- * The notebook's `!ls`: prints the current folder's path and its files, one per line
- * (or says that the folder does not exist).
+ * The notebook's `!ls`: prints the folder's files, one per line, as `ls -p` does (or says that the folder
+ * does not exist). No machine path is printed.
  *
  * Parameters
  * ----------
@@ -115,7 +130,7 @@ export function listFiles(dir = "."): string[] {
 export function ls(dir = "."): void {
   try {
     const names = listFiles(dir);
-    console.log(`${resolve(dir)}:` + (names.length ? "\n  " + names.join("\n  ") : " (empty)"));
+    console.log(names.length ? names.join("\n") : `(${shownPath(dir)} is empty)`);
   } catch (e) {
     console.log((e as Error).message);
   }
@@ -131,11 +146,13 @@ export function ls(dir = "."): void {
  *     The folder to go to, relative to the current one or absolute.
  *
  * Returns nothing (so a notebook cell shows only the message); `process.cwd()` tells where the kernel is.
+ * The messages show folders relative to the notebook's folder (see {@link shownPath}).
  *
  * Example
  * -------
  * ```ts
- * cd("sample_data");   // "cd: no folder 'sample_data' in /work/notebooks; staying there."
+ * cd("sample_data");   // "cd: no folder 'sample_data' in .; staying there."
+ * cd("..");            // "cd: now in .."
  * ```
  */
 export function cd(dir: string): void {
@@ -145,13 +162,13 @@ export function cd(dir: string): void {
   try {
     isDir = statSync(target).isDirectory();
   } catch {
-    console.log(`cd: no folder '${dir}' in ${here}; staying there.`);
+    console.log(`cd: no folder '${dir}' in ${shownPath(here)}; staying there.`);
     return;
   }
   if (!isDir) {
-    console.log(`cd: '${dir}' is a file, not a folder; staying in ${here}.`);
+    console.log(`cd: '${dir}' is a file, not a folder; staying in ${shownPath(here)}.`);
     return;
   }
   process.chdir(target);
-  console.log(`cd: now in ${target}`);
+  console.log(`cd: now in ${shownPath(target)}`);
 }

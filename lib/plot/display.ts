@@ -3,13 +3,16 @@
  * figure that training updates in place.
  *
  * How `text/html` gets plotly.js without network and without inlining it: the HTML output holds the
- * static PNG and a small script. Where `window.Plotly` already exists it draws at once. In the classic
- * Notebook (whose page body carries `data-base-url` and `data-notebook-path`) the script loads
- * plotly.js once per page from the Jupyter server's own `/files/` route, at the path of the installed
- * `node_modules/plotly.js-dist/plotly.js` relative to the notebook (the kernel runs in the notebook's
- * folder and knows that path), then replaces the picture by the interactive plot. Everywhere else
- * (nbconvert HTML, GitHub, an untrusted notebook whose scripts do not run, plotly.js outside the
- * server's root) the PNG stays. JupyterLab, Notebook 7 and VS Code use `application/vnd.plotly.v1+json`.
+ * static PNG and a small script. Where `window.Plotly` already exists it draws at once. On a Jupyter
+ * page (the classic Notebook's body carries `data-base-url`; JupyterLab's page has `jupyter-config-data`)
+ * the script loads plotly.js once per page from the server's static `nbextensions` route,
+ * `{base_url}nbextensions/dl-lesson2-ts/plotly.js`, which `scripts/install-nbextension.sh` (run by
+ * `scripts/setup.sh` and `npm run notebook`) fills in the user's Jupyter data dir: it works wherever the
+ * server was started, at the repository root or in `notebooks/`. If that fails it tries the `/files/`
+ * route at the path of `node_modules/plotly.js-dist` relative to the notebook (only inside the server's
+ * root), and if that fails too the picture stays with a visible note saying why and how to fix it.
+ * Where no Jupyter page is around (nbconvert HTML, GitHub, an untrusted notebook whose scripts do not
+ * run) the PNG stays, silently. JupyterLab, Notebook 7 and VS Code use `application/vnd.plotly.v1+json`.
  * @module
  */
 import { randomBytes } from "node:crypto";
@@ -24,6 +27,9 @@ const require = createRequire(import.meta.url);
 /** MIME type of plotly.js JSON figures (JupyterLab, Notebook 7 with the plotly extension, VS Code). */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
+/** Where `scripts/install-nbextension.sh` puts plotly.js, relative to a Jupyter server's base URL. */
+export const PLOTLY_NBEXTENSION = "nbextensions/dl-lesson2-ts/plotly.js";
+
 function plotlyFromNotebookDir(): string {
   return relative(process.cwd(), plotlyPath()).split(sep).join("/");
 }
@@ -34,7 +40,8 @@ function plotlyFromNotebookDir(): string {
  *
  * @param fig - the figure.
  * @param png - its PNG bytes (the fallback picture; empty for none, as in live updates).
- * @param plotlyRelPath - path of plotly.js relative to the notebook's folder, with `/`.
+ * @param plotlyRelPath - path of plotly.js relative to the notebook's folder, with `/` (the second
+ *   place the script looks, through the server's `/files/` route).
  * @returns the HTML; all user text is escaped and the JSON cannot close the script.
  */
 export function figureHtml(fig: Figure, png: Buffer, plotlyRelPath = plotlyFromNotebookDir()): string {
@@ -47,31 +54,50 @@ ${png.length ? `<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/
 (function () {
   var spec = ${jsonForScript(fig.toJSON())};
   var rel = ${jsonForScript(plotlyRelPath)};
+  var ext = ${jsonForScript(PLOTLY_NBEXTENSION)};
   var el = document.getElementById(${jsonForScript(id)});
   if (!el) return;
-  function draw(P) { if (!P) return; el.innerHTML = ""; P.newPlot(el, spec.data, spec.layout, { displaylogo: false }); }
+  function draw(P) { el.innerHTML = ""; P.newPlot(el, spec.data, spec.layout, { displaylogo: false }); }
   if (window.Plotly) { draw(window.Plotly); return; }
-  var body = document.body;
-  var base = body && body.getAttribute("data-base-url");
-  var nb = body && body.getAttribute("data-notebook-path");
-  if (base === null || nb === null) return; /* not a classic Notebook page: keep the picture */
-  var parts = nb.split("/"); parts.pop();
-  var steps = rel.split("/");
-  for (var i = 0; i < steps.length; i++) {
-    if (steps[i] === "..") { if (!parts.length) return; parts.pop(); }
-    else if (steps[i] && steps[i] !== ".") parts.push(steps[i]);
+  /* the Jupyter server's base URL: classic Notebook's body, or JupyterLab's page config */
+  var body = document.body, base = body && body.getAttribute("data-base-url"), nb = body && body.getAttribute("data-notebook-path");
+  if (base === null) {
+    var cfg = document.getElementById("jupyter-config-data");
+    try { base = cfg ? JSON.parse(cfg.textContent).baseUrl : null; } catch (e) { base = null; }
   }
-  var url = base.replace(/\\/?$/, "/") + "files/" + parts.map(encodeURIComponent).join("/");
+  if (!base) return; /* no Jupyter server (nbconvert HTML, a saved page): keep the picture */
+  base = base.replace(/\\/?$/, "/");
+  var urls = [base + ext];
+  if (nb !== null) { /* classic Notebook: also plotly.js beside the notebook, through /files/ */
+    var parts = nb.split("/"); parts.pop();
+    var steps = rel.split("/"), ok = true;
+    for (var i = 0; i < steps.length; i++) {
+      if (steps[i] === "..") { if (!parts.length) { ok = false; break; } parts.pop(); }
+      else if (steps[i] && steps[i] !== ".") parts.push(steps[i]);
+    }
+    if (ok) urls.push(base + "files/" + parts.map(encodeURIComponent).join("/"));
+  }
+  function load(k, ok, fail) {
+    if (k >= urls.length) { fail(); return; }
+    var s = document.createElement("script");
+    s.src = urls[k];
+    s.onload = function () { window.Plotly ? ok(window.Plotly) : load(k + 1, ok, fail); };
+    s.onerror = function () { s.remove(); load(k + 1, ok, fail); };
+    document.head.appendChild(s);
+  }
   if (!window.__dlPlotly) {
-    window.__dlPlotly = new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      s.src = url;
-      s.onload = function () { ok(window.Plotly); };
-      s.onerror = function () { fail(new Error("plotly.js not found at " + url)); };
-      document.head.appendChild(s);
-    });
+    window.__dlPlotly = new Promise(function (ok, fail) { load(0, ok, fail); });
   }
-  window.__dlPlotly.then(draw, function () { /* keep the picture */ });
+  window.__dlPlotly.then(draw, function () {
+    if (el.querySelector(".dl-plot-note")) return;
+    var note = document.createElement("div");
+    note.className = "dl-plot-note";
+    note.style.cssText = "font-size:85%;color:#8a4b00";
+    note.textContent = "Static picture: this Jupyter server does not serve plotly.js (" + urls[0] +
+      "). For interactive figures: in the classic Notebook run 'bash scripts/install-nbextension.sh' " +
+      "(scripts/setup.sh does) and reload the page; in JupyterLab install the Python package plotly (its renderer).";
+    el.appendChild(note);
+  });
 })();
 </script>`;
 }

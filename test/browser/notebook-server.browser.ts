@@ -1,7 +1,7 @@
 /**
  * The interactive plot in Debian's classic Notebook: a server on 127.0.0.1 with the tslab kernel, a
  * notebook opened in Chromium, its plotting cells run, and plotly.js (loaded once from the server's
- * /files/ route, never a CDN) draws every figure in place of its picture.
+ * nbextensions route, never a CDN) draws every figure in place of its picture.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -50,7 +50,7 @@ async function startNotebook(port: number): Promise<ChildProcess> {
   throw new Error(`the Notebook server did not start on 127.0.0.1:${port}:\n${log}`);
 }
 
-test("plot in classic Notebook: running the cells draws each figure interactively with plotly.js from /files/", async (t) => {
+test("plot in classic Notebook: running the cells draws each figure interactively with plotly.js from nbextensions/", async (t) => {
   const work = mkdtempSync(join(ROOT, "test/browser/tmp-run-"));
   const notebook = writeDemoNotebook(work);
   const port = await freePort();
@@ -105,7 +105,8 @@ test("plot in classic Notebook: running the cells draws each figure interactivel
     t.is(drawn[2].lines, 1);
     t.is(drawn[2].title, "live cost");
     t.is(plotlyRequests.length, 1, "plotly.js is fetched once per page");
-    t.true(plotlyRequests[0].startsWith(`${origin}/files/node_modules/plotly.js-dist/plotly.js`), plotlyRequests[0]);
+    // scripts/install-nbextension.sh (set-up) put plotly.js in the user's Jupyter data dir
+    t.true(plotlyRequests[0].startsWith(`${origin}/nbextensions/dl-lesson2-ts/plotly.js`), plotlyRequests[0]);
     t.deepEqual(log.network, [], "no request leaves 127.0.0.1");
     t.deepEqual(log.dialogs, [], "the title's markup never runs");
     t.deepEqual(await page.evaluate(() => document.querySelectorAll("img[src='x']").length), 0);

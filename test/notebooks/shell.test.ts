@@ -1,8 +1,12 @@
 import test from "ava";
 import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { cd, gpuInfo, listFiles, ls } from "../../lib/notebook/index.js";
+import { join, relative } from "node:path";
+import { cd, gpuInfo, listFiles, ls, shownPath } from "../../lib/notebook/index.js";
+
+/** The folder the helpers show paths relative to: where this test process started (the notebook's folder in a kernel). */
+const START = process.cwd();
+const shown = (p: string) => relative(START, p) || ".";
 
 function capture(fn: () => void): string {
   const lines: string[] = [];
@@ -50,9 +54,10 @@ test("listFiles(dir) throws ls's message for a missing folder", (t) => {
   t.throws(() => listFiles("/no/such/folder"), { message: "ls: cannot access '/no/such/folder': No such file or directory" });
 });
 
-test("ls(dir) prints the folder and its files", (t) => {
+test("ls(dir) prints the folder's files, and no machine path", (t) => {
   const dir = sandbox();
-  t.is(capture(() => ls(dir)), `${dir}:\n  a.txt\n  b.txt\n  sub/`);
+  t.is(capture(() => ls(dir)), "a.txt\nb.txt\nsub/");
+  t.is(capture(() => ls(join(dir, "sub"))), `(${shown(join(dir, "sub"))} is empty)`);
   t.is(capture(() => ls(join(dir, "nope"))), `ls: cannot access '${join(dir, "nope")}': No such file or directory`);
 });
 
@@ -61,13 +66,20 @@ test("cd(dir) changes folder, and stays put with a clear message when it cannot"
   const start = process.cwd();
   try {
     process.chdir(dir);
-    t.is(capture(() => cd("sample_data")), `cd: no folder 'sample_data' in ${dir}; staying there.`);
+    t.is(capture(() => cd("sample_data")), `cd: no folder 'sample_data' in ${shown(dir)}; staying there.`);
     t.is(process.cwd(), dir);
-    t.is(capture(() => cd("a.txt")), `cd: 'a.txt' is a file, not a folder; staying in ${dir}.`);
+    t.is(capture(() => cd("a.txt")), `cd: 'a.txt' is a file, not a folder; staying in ${shown(dir)}.`);
     t.is(process.cwd(), dir);
-    t.is(capture(() => cd("sub")), `cd: now in ${join(dir, "sub")}`);
+    t.is(capture(() => cd("sub")), `cd: now in ${shown(join(dir, "sub"))}`);
     t.is(process.cwd(), join(dir, "sub"));
   } finally {
     process.chdir(start);
   }
+});
+
+test("shownPath shows paths relative to the starting folder, never absolute", (t) => {
+  t.is(shownPath(START), ".");
+  t.is(shownPath(join(START, "notebooks", "x")), "notebooks/x");
+  t.is(shownPath(join(START, "..")), "..");
+  t.false(shownPath("/tmp").startsWith("/"));
 });

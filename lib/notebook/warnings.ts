@@ -1,0 +1,32 @@
+/**
+ * Warnings in the cell that caused them, as Python prints them (`Where: Category: message` on stderr).
+ *
+ * Node's `process.emitWarning` prints a warning on a later tick; tslab runs those ticks only when its
+ * next message arrives, so the warning lands under some later cell, or nowhere when nbclient executes the
+ * notebook. Inside the kernel {@link warn} writes it to stderr at once, while the cell runs (tslab sends
+ * the cell's stderr as its output); elsewhere it is `process.emitWarning` (a `warning` event, printed by
+ * Node on stderr).
+ * @module
+ */
+import { inTslab } from "./kernel.js";
+
+/**
+ * Issues a warning, like Python's `warnings.warn(message, category)`.
+ *
+ * @param message - the warning text.
+ * @param category - its class name, e.g. `"DataConversionWarning"` (the `name` of the warning event).
+ * @param where - what raised it, shown first as Python shows the file and line (e.g. `"LogisticRegression.fit"`).
+ * @example
+ * ```ts
+ * warn("A column-vector y was passed when a 1d array was expected.", "DataConversionWarning", "LogisticRegression.fit");
+ * // stderr, in a notebook under the running cell:
+ * // LogisticRegression.fit: DataConversionWarning: A column-vector y was passed when a 1d array was expected.
+ * ```
+ */
+export function warn(message: string, category = "UserWarning", where?: string): void {
+  if (inTslab()) {
+    process.stderr.write(`${where ? where + ": " : ""}${category}: ${message}\n`);
+    return;
+  }
+  process.emitWarning(message, category);
+}

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""The tslab kernel as a student meets it, through Jupyter's own client (jupyter_client, nbclient):
+
+  - Shift-Tab (an inspect_request) on a function the notebook defines shows its TSDoc, and on the
+    library's functions their TSDoc;
+  - a cell that throws prints the message first, then the cell's own frames, and no frame of tslab
+    or node:vm;
+  - In [4]'s DataConversionWarning (LogisticRegression.fit with a column y) is in that cell's outputs,
+    not a later cell's, both when a front end runs the cells (jupyter_client) and under nbclient;
+  - the shell helpers (ls, cd) print no machine path.
+
+The kernel runs in notebooks/ (as Jupyter runs the lesson) and imports the built library, ../dist.
+
+    /usr/bin/python3 test/kernel/kernel_test.py      # .ci/steps/25-kernel.sh runs it
+
+Exit status 0 passed, 1 failed, 3 skipped (no jupyter_client/nbclient, no tslab kernel, no dist/).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+NOTEBOOKS = os.path.join(ROOT, "notebooks")
+SKIP = 3
+
+try:
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    from jupyter_client.manager import start_new_kernel
+    from nbclient import NotebookClient
+except ImportError as e:  # pragma: no cover - depends on the machine
+    print(f"kernel_test: SKIPPED: Jupyter is missing ({e}): apt-get install python3-jupyter-client "
+          "python3-nbclient (bash scripts/setup.sh does)", file=sys.stderr)
+    sys.exit(SKIP)
+try:
+    KernelSpecManager().get_kernel_spec("tslab")
+except NoSuchKernel:
+    print("kernel_test: SKIPPED: the tslab kernel is not registered (bash scripts/install-kernel.sh)", file=sys.stderr)
+    sys.exit(SKIP)
+if not os.path.exists(os.path.join(ROOT, "dist", "index.js")):
+    print("kernel_test: SKIPPED: dist/ is missing (npm run build)", file=sys.stderr)
+    sys.exit(SKIP)
+
+IMPORT = 'import { np, LogisticRegression, loadPlanarDataset, ls, cd } from "../dist/index.js";'
+IN4 = "const { X, Y } = loadPlanarDataset();\nconst clf = new LogisticRegression();\nclf.fit(X.T, Y.T);"
+DOCUMENTED = '''/**
+ * Sigmoid of z, the network's output activation.
+ *
+ * Arguments:
+ * z -- a scalar or numpy array of any size
+ *
+ * @returns s -- sigmoid(z)
+ */
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}'''
+THROWS = '''function checkedLog(x: number): number {
+  if (x <= 0) throw new RangeError(`log of ${x}: x must be positive`);
+  return Math.log(x);
+}'''
+
+
+class Kernel:
+    """One tslab kernel in notebooks/, driven as a front end drives it."""
+
+    def __init__(self) -> None:
+        self.km, self.kc = start_new_kernel(kernel_name="tslab", cwd=NOTEBOOKS)
+
+    def close(self) -> None:
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+    def _reply(self, msg_id: str) -> dict:
+        while True:
+            reply = self.kc.get_shell_msg(timeout=120)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
+
+    def execute(self, code: str) -> tuple[str, list[dict]]:
+        """Runs a cell; returns the reply's status and the cell's outputs (iopub messages until idle)."""
+        msg_id = self.kc.execute(code)
+        outputs = []
+        while True:
+            m = self.kc.get_iopub_msg(timeout=300)
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind = m["msg_type"]
+            if kind == "status" and m["content"]["execution_state"] == "idle":
+                break
+            if kind in ("stream", "error", "execute_result", "display_data"):
+                outputs.append({"type": kind, **m["content"]})
+        status = self._reply(msg_id)["status"]
+        if status == "error":
+            time.sleep(0.5)  # tslab aborts requests queued within 200 ms of an error
+        return status, outputs
+
+    def inspect(self, code: str, pos: int) -> dict:
+        return self._reply(self.kc.inspect(code, pos))
+
+
+def text(outputs: list[dict], stream: str | None = None) -> str:
+    return "".join(o.get("text", "") for o in outputs if o["type"] == "stream" and (stream is None or o["name"] == stream))
+
+
+class KernelTest(unittest.TestCase):
+    kernel: Kernel
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.kernel = Kernel()
+        status, outputs = cls.kernel.execute(IMPORT)
+        assert status == "ok", outputs
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.kernel.close()
+
+    def test_shift_tab_shows_the_notebook_functions_doc(self) -> None:
+        status, _ = self.kernel.execute(DOCUMENTED)
+        self.assertEqual(status, "ok")
+        code = "sigmoid(0.5)"
+        reply = self.kernel.inspect(code, len("sigm"))
+        self.assertTrue(reply["found"], reply)
+        doc = reply["data"]["text/plain"]
+        self.assertIn("function sigmoid(z: number): number", doc)
+        self.assertIn("Sigmoid of z, the network's output activation.", doc)
+        self.assertIn("z -- a scalar or numpy array of any size", doc)
+
+    def test_shift_tab_shows_the_library_doc(self) -> None:
+        reply = self.kernel.inspect("np.dot(a, b)", len("np.do"))
+        self.assertTrue(reply["found"], reply)
+        self.assertIn("dot", reply["data"]["text/plain"])
+        self.assertGreater(len(reply["data"]["text/plain"].splitlines()), 2, "the TSDoc, not just the signature")
+
+    def test_a_throwing_cell_shows_the_message_and_the_cell_first(self) -> None:
+        status, _ = self.kernel.execute(THROWS)
+        self.assertEqual(status, "ok")
+        status, outputs = self.kernel.execute("const value = -2;\ncheckedLog(value);")
+        self.assertEqual(status, "error")
+        err = text(outputs, "stderr") + "".join("\n".join(o.get("traceback", [])) for o in outputs if o["type"] == "error")
+        lines = err.strip().splitlines()
+        self.assertEqual(lines[0], "RangeError: log of -2: x must be positive", err)
+        self.assertEqual(lines[1], "    at checkedLog (cell)", err)
+        self.assertEqual(lines[2], "    at cell", err)
+        for machinery in ("tslab/dist", "node:vm", "evalmachine", ROOT):
+            self.assertNotIn(machinery, err)
+
+    def test_a_library_error_shows_numpy_words_then_the_cell(self) -> None:
+        status, outputs = self.kernel.execute("np.dot(np.ones([2, 3]), np.ones([2, 2]));")
+        self.assertEqual(status, "error")
+        lines = text(outputs, "stderr").strip().splitlines()
+        self.assertEqual(lines[0], "ValueError: shapes (2,3) and (2,2) not aligned: 3 (dim 1) != 2 (dim 0)")
+        self.assertEqual(lines[1], "    at cell")
+        self.assertNotIn(ROOT, "\n".join(lines))
+
+    def test_in4_warning_is_in_in4(self) -> None:
+        status, outputs = self.kernel.execute(IN4)
+        self.assertEqual(status, "ok")
+        self.assertRegex(text(outputs, "stderr"), r"DataConversionWarning: A column-vector y was passed when a 1d array was expected")
+        status, later = self.kernel.execute("1 + 1")
+        self.assertEqual(status, "ok")
+        self.assertNotIn("Warning", text(later), "the warning must not show again under the next cell")
+
+    def test_shell_helpers_print_no_machine_path(self) -> None:
+        status, outputs = self.kernel.execute('ls();\ncd("sample_data");\ncd("..");\ncd("notebooks");')
+        self.assertEqual(status, "ok")
+        out = text(outputs)
+        lines = out.splitlines()
+        self.assertIn("lesson2.ipynb", lines)
+        self.assertEqual(lines[-3:], ["cd: no folder 'sample_data' in .; staying there.", "cd: now in ..", "cd: now in ."])
+        self.assertNotIn(ROOT, out)
+
+
+class NbclientTest(unittest.TestCase):
+    def test_in4_warning_is_in_in4_under_nbclient(self) -> None:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(c) for c in (IMPORT, IN4, "clf.predict(X.T).shape")]
+        nb.metadata["kernelspec"] = {"name": "tslab", "display_name": "TypeScript", "language": "typescript"}
+        NotebookClient(nb, timeout=300, kernel_name="tslab", resources={"metadata": {"path": NOTEBOOKS}}).execute()
+        streams = [
+            "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stderr")
+            for cell in nb.cells
+        ]
+        self.assertEqual(streams[0], "")
+        self.assertRegex(streams[1], r"^LogisticRegression\.fit: DataConversionWarning: A column-vector y was passed")
+        self.assertEqual(streams[2], "")
+
+
+if __name__ == "__main__":
+    result = unittest.main(verbosity=2, exit=False).result
+    if result.wasSuccessful():
+        print(f"  {result.testsRun} tests passed")  # the line .ci/run counts
+    sys.exit(0 if result.wasSuccessful() else 1)
