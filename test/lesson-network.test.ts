@@ -121,9 +121,11 @@ test("updateParameters rejects a gradient that does not fit its parameter", (t) 
 test("forwardPropagation and computeCost reject misfit shapes and bad labels", (t) => {
   const { X, Y } = loadPlanarDataset();
   const p = initializeParameters(3, 4, 1);
-  t.throws(() => forwardPropagation(X, p), { message: "shapes (4,3) and (2,400) not aligned: 3 (dim 1) != 2 (dim 0)" });
+  t.throws(() => forwardPropagation(X, p), {
+    message: "X must have shape (n_x, m) with n_x = 3 for W1 of shape (4,3), got shape (2,400) (numpy: shapes (4,3) and (2,400) not aligned: 3 (dim 1) != 2 (dim 0))",
+  });
   const q = initializeParameters(2, 4, 1);
-  t.throws(() => forwardPropagation(X, { ...q, b1: arr([[0], [0]]) }), { message: "parameters.b1 must have shape (4, 1), got (2,1)" });
+  t.throws(() => forwardPropagation(X, { ...q, b1: arr([[0], [0]]) }), { message: "parameters.b1 must have shape (4,1), got (2,1)" });
   const [A2] = forwardPropagation(X, q);
   t.throws(() => computeCost(A2, arr([[0, 1]])), { message: "A2 and Y must have the same shape, got (1,400) and (1,2)" });
   const Y2 = Y.astype("float64");

@@ -2,6 +2,7 @@
 import test from "ava";
 import * as np from "../lib/np/index.js";
 import { NDArray } from "../lib/np/ndarray.js";
+import { ValueError } from "../lib/np/errors.js";
 import { loadPlanarDataset } from "../lib/lesson/dataset.js";
 import { accuracyPercent, costLine, nnModel, predict } from "../lib/lesson/train.js";
 import { stepSchedule, constantSchedule } from "../lib/lesson/schedules.js";
@@ -137,12 +138,53 @@ test("nnModel rejects bad data and options with clear messages", (t) => {
   t.throws(() => nnModel(X, Y, 4, { gradient: "false" }), { message: 'gradient must be "true" or "as-written", got false' });
   // @ts-expect-error a bad value on purpose
   t.throws(() => nnModel(X, Y, 4, { activation: "gelu" }), { message: "unknown activation 'gelu': expected one of tanh, sigmoid, relu, softplus" });
-  t.throws(() => nnModel(X, np.concatenate([Y, Y], { axis: 0 }), 4), { message: "Y must have shape (1, m): one row of 0/1 labels, got 2 rows" });
+  t.throws(() => nnModel(X, np.concatenate([Y, Y], { axis: 0 }), 4), { message: "Y must have shape (1, m): one row of 0/1 labels, got shape (2,400)" });
 });
 
-test("predict rejects X that does not fit the parameters, and NaN", (t) => {
+test("nnModel takes the original's positional form nn_model(X, Y, n_h, num_iterations, print_cost) and ignores no argument", (t) => {
+  const Xs = X.slice(null, [0, 40]), Ys = Y.slice(null, [0, 40]);
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  let positional: Parameters;
+  try {
+    positional = nnModel(Xs, Ys, 4, 1001, true);
+  } finally {
+    console.log = log;
+  }
+  const named = nnModel(Xs, Ys, 4, { numIterations: 1001 });
+  for (const k of KEYS) t.is(maxDiff(positional[k], Array.from(named[k].values())), 0, k);
+  t.deepEqual(lines.map((l) => l.split(":")[0]), ["Cost after iteration 0", "Cost after iteration 1000"]);
+  const short = nnModel(Xs, Ys, 4, 10);
+  t.not(maxDiff(short.W1, Array.from(named.W1.values())), 0); // 10 iterations, not the default 10000
+  // @ts-expect-error a bad value on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, 10, "yes"), { instanceOf: TypeError, message: /printCost must be a boolean, got string yes/ });
+  // @ts-expect-error too many arguments on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, 10, true, 1.2), { instanceOf: TypeError, message: /at most 5 arguments/ });
+  // @ts-expect-error the options object and more on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, { numIterations: 10 }, true), { instanceOf: TypeError, message: /no argument after the options object/ });
+  // @ts-expect-error a snake_case option on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, { num_iterations: 10 }), {
+    instanceOf: TypeError,
+    message: /^nnModel got an unknown option 'num_iterations' \(did you mean numIterations\?\)/,
+  });
+});
+
+test("predict rejects X that does not fit the parameters (naming X and its (n_x, m)), NaN, and a threshold outside [0, 1]", (t) => {
   const p = params(fx.nn_as_written.parameters);
-  t.throws(() => predict(p, X.T), { message: "shapes (4,2) and (400,2) not aligned: 2 (dim 1) != 400 (dim 0)" });
+  t.throws(() => predict(p, X.T), {
+    message:
+      "X must have shape (n_x, m) with n_x = 2 for W1 of shape (4,2), got shape (400,2); one column per example: is it transposed (X.T)? " +
+      "(numpy: shapes (4,2) and (400,2) not aligned: 2 (dim 1) != 400 (dim 0))",
+  });
   t.throws(() => predict(p, arr([[NaN], [0]])), { message: "Input X contains NaN (at flat index 0)." });
-  t.throws(() => accuracyPercent(Y, Y.ravel()), { message: "Y and P must both have shape (1, m), got (1,400) and (400)" });
+  for (const bad of [1.5, -0.1, NaN]) {
+    t.throws(() => predict(p, X, bad), { instanceOf: ValueError, message: `threshold must be a number in [0, 1] (a cut on the sigmoid output A2), got ${bad}` });
+  }
+  // @ts-expect-error options in the threshold's place on purpose
+  t.throws(() => predict(p, X, { activation: "tanh" }), { instanceOf: TypeError, message: /threshold must be a number in \[0, 1\], got Object/ });
+  // @ts-expect-error an unknown option on purpose
+  t.throws(() => predict(p, X, 0.5, { activaton: "relu" }), { instanceOf: TypeError, message: /^predict got an unknown option 'activaton'/ });
+  t.deepEqual(predict(p, X, 1).tolist(), [Array(400).fill(0)]); // A2 > 1 never holds
+  t.throws(() => accuracyPercent(Y, Y.ravel()), { message: "Y and P must both have shape (1, m), got (1,400) and (400,)" });
 });
