@@ -53,7 +53,7 @@ test("confusionMatrix with labels orders rows and columns as given", (t) => {
 
 test("precisionScore rejects multiclass targets, a missing posLabel and bad zeroDivision", (t) => {
   t.throws(() => precisionScore([0, 1, 2], [0, 1, 1]), { message: /^Target is multiclass \(labels \[0, 1, 2\]\)/ });
-  t.throws(() => precisionScore([0, 2, 2], [0, 2, 0]), { message: "pos_label=1 is not a valid label. It should be one of [0, 2]" });
+  t.throws(() => precisionScore([0, 2, 2], [0, 2, 0]), { message: "posLabel=1 is not a valid label. It should be one of [0, 2]" });
   t.is(precisionScore([0, 2, 2], [0, 2, 0], { posLabel: 2 }), 1);
   // @ts-expect-error a bad value on purpose
   t.throws(() => f1Score([0, 1], [0, 1], { zeroDivision: 2 }), { message: 'zeroDivision must be "warn", 0 or 1, got 2' });
@@ -61,11 +61,11 @@ test("precisionScore rejects multiclass targets, a missing posLabel and bad zero
 
 test("accuracyScore rejects different lengths, empty input, non-integer labels and matrices", (t) => {
   t.throws(() => accuracyScore([0, 1, 1], [0, 1]), { message: "Found input variables with inconsistent numbers of samples: [3, 2]" });
-  t.throws(() => accuracyScore([], []), { message: "Found empty input: y_true and y_pred have 0 samples" });
-  t.throws(() => accuracyScore([0, 0.5], [0, 1]), { message: "y_true must hold class labels (integers), found 0.5 at index 1" });
-  t.throws(() => accuracyScore([0, NaN], [0, 1]), { message: "y_true must hold class labels (integers), found NaN at index 1" });
+  t.throws(() => accuracyScore([], []), { message: "Found empty input: yTrue and yPred have 0 samples" });
+  t.throws(() => accuracyScore([0, 0.5], [0, 1]), { message: "yTrue must hold class labels (integers), found 0.5 at index 1" });
+  t.throws(() => accuracyScore([0, NaN], [0, 1]), { message: "yTrue must hold class labels (integers), found NaN at index 1" });
   t.throws(() => accuracyScore(arr([[0, 1], [1, 0]]), [0, 1, 1, 0]), {
-    message: "y_true must be 1-D, a row (1, m) or a column (m, 1), got shape (2,2)",
+    message: "yTrue must be 1-D, a row (1, m) or a column (m, 1), got shape (2,2)",
   });
 });
 
@@ -73,6 +73,6 @@ test("classificationReport names classes with targetNames and checks their numbe
   const r = classificationReport([0, 1, 1], [0, 1, 0], { targetNames: ["red", "blue"] });
   t.regex(r, /^ {9}red {7}0\.50 {6}1\.00 {6}0\.67 {9}1$/m);
   t.throws(() => classificationReport([0, 1], [0, 1], { targetNames: ["a"] }), {
-    message: "Number of classes, 2, does not match size of target_names, 1. Try specifying the labels parameter",
+    message: "Number of classes, 2, does not match the size of targetNames, 1. Try specifying the labels option",
   });
 });

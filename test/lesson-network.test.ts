@@ -49,7 +49,7 @@ test("initializeParameters(2, 4, 1) equals numpy's seed-2 normal draws and zeros
     t.deepEqual(p[k].shape, arr(g.initialize_parameters.expected[k]).shape);
     t.is(maxDiff(p[k], g.initialize_parameters.expected[k]), 0, k);
   }
-  t.throws(() => initializeParameters(2, 0, 1), { message: "n_h must be a positive integer, got 0" });
+  t.throws(() => initializeParameters(2, 0, 1), { message: "nH must be a positive integer, got 0" });
 });
 
 test("forwardPropagation on the grader's case: A2 and the cache to 6 decimals, and the cache means", (t) => {

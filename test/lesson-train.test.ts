@@ -131,7 +131,7 @@ test("nnModel rejects bad data and options with clear messages", (t) => {
   });
   t.throws(() => nnModel(X.T, Y, 4), { message: "X and Y must have the same number of examples (columns): X has shape (400,2), Y has shape (1,400)" });
   t.throws(() => nnModel(X, Y.ravel(), 4), { message: "Y must be 2-D with shape (n_y, m), got shape (400,)" });
-  t.throws(() => nnModel(X, Y, 0), { message: "n_h must be a positive integer, got 0" });
+  t.throws(() => nnModel(X, Y, 0), { message: "nH must be a positive integer, got 0" });
   t.throws(() => nnModel(X, Y, 4, { numIterations: -1 }), { message: "numIterations must be an integer >= 0, got -1" });
   t.throws(() => nnModel(X, Y, 4, { learningRate: NaN }), { message: "learningRate must be a finite number, got NaN" });
   // @ts-expect-error a bad value on purpose

@@ -94,7 +94,7 @@ export function layerSizes(X: NDArray, Y: NDArray): [number, number, number] {
  * @example initializeParameters(2, 4, 1).W1.get(0, 0) // -0.4167578474054706
  */
 export function initializeParameters(nX: number, nH: number, nY: number): Parameters {
-  for (const [name, v] of [["n_x", nX], ["n_h", nH], ["n_y", nY]] as const) {
+  for (const [name, v] of [["nX", nX], ["nH", nH], ["nY", nY]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ValueError(`${name} must be a positive integer, got ${v}`);
   }
   np.random.seed(2); // ЭТУ СТРОКУ НЕ РЕДАКТИРОВАТЬ

@@ -9,7 +9,7 @@ export { SPECTRAL_DATA, SPECTRAL_COLORSCALE, spectral, toHex, regionColor, label
 export { escapeHtml, jsonForScript } from "./escape.js";
 export { encodeTyped, decodeNumbers, type Numbers, type TypedSpec } from "./typed.js";
 export { datasetScatter, labelledPointsTrace, type Points, type ScatterOptions } from "./dataset.js";
-export { decisionBoundary, logisticRegressionBoundary, boundaryGrid, arangeFloat, classMapPng, type BoundaryOptions, type ClassPredictor, type Classifier, type BoundaryGrid } from "./boundary.js";
+export { decisionBoundary, logisticRegressionBoundary, boundaryGrid, classMapPng, type BoundaryOptions, type ClassPredictor, type Classifier, type BoundaryGrid } from "./boundary.js";
 export { costCurves, activationsFigure, learningRateSchedules, lineTrace, TAB10, type CostSeries, type ActivationCurve, type Schedule, type CurveOptions } from "./curves.js";
 export { confusionMatrixFigure, BLUES_COLORSCALE } from "./confusion.js";
 export { hiddenSizeSweep, type SweepResult } from "./sweep.js";
