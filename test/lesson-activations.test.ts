@@ -1,6 +1,6 @@
 import test from "ava";
 import { activations, defineActivation, getActivation, reluActivation as relu, sigmoidActivation, softplusActivation, tanhActivation as tanh } from "../lib/lesson/activations.js";
-import { arr, maxDiff } from "./lesson-fixture.js";
+import { arr, maxDiff } from "./support/fixtures.js";
 import { np } from "../lib/index.js";
 import { loadPlanarDataset } from "../lib/lesson/dataset.js";
 import { nnModel } from "../lib/lesson/train.js";

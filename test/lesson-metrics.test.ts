@@ -2,7 +2,7 @@ import test from "ava";
 import {
   accuracyScore, classificationReport, confusionMatrix, f1Score, precisionRecallF1, precisionScore, recallScore,
 } from "../lib/lesson/metrics.js";
-import { fx, arr } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr } from "./support/fixtures.js";
 
 const cases = Object.entries(fx.metrics as Record<string, any>);
 
@@ -35,17 +35,20 @@ test("precisionScore with zeroDivision 'warn' returns 0 and emits an UndefinedMe
   t.regex(w.message, /^Precision is ill-defined and being set to 0\.0 due to no predicted samples/);
 });
 
-test("metrics of the lesson's network (as written) match scikit-learn on NDArray rows (1, 400)", (t) => {
-  const Y = arr(fx.Y, "uint8");
-  const P = arr(fx.nn_as_written.predictions, "int64");
-  t.deepEqual(Array.from(confusionMatrix(Y, P).values()), [182, 18, 16, 184]);
-  const r = precisionRecallF1(Y, P);
-  t.is(r.precision, 0.9108910891089109);
-  t.is(r.recall, 0.92);
-  t.is(r.f1, 0.9154228855721394);
-  t.is(r.support, 200);
-  t.is(accuracyScore(Y, P), 0.915);
-});
+for (const [key, fit] of [["lesson_as_written", "nn_as_written"], ["lesson_true", "nn_true_gradient"]] as const) {
+  test(`metrics of the lesson's network (${fit}) match scikit-learn's on NDArray rows (1, 400)`, (t) => {
+    const e = fx.metrics[key];
+    const Y = arr(fx.Y, "uint8");
+    const P = arr(fx[fit].predictions, "int64");
+    t.deepEqual(e.y_pred, fx[fit].predictions[0]); // scikit-learn scored these predictions
+    t.deepEqual(confusionMatrix(Y, P).tolist(), e.confusion_matrix);
+    const r = precisionRecallF1(Y, P);
+    t.deepEqual({ precision: r.precision, recall: r.recall, f1: r.f1 }, e.zero_division_warn);
+    t.is(r.support, e.confusion_matrix[1][0] + e.confusion_matrix[1][1]); // the true positives: row 1
+    t.is(accuracyScore(Y, P), e.accuracy);
+    t.is(accuracyScore(Y, P) * 100, fx[fit].accuracy_pct);
+  });
+}
 
 test("confusionMatrix with labels orders rows and columns as given", (t) => {
   t.deepEqual(Array.from(confusionMatrix([0, 1, 1], [1, 1, 0], { labels: [1, 0] }).values()), [1, 1, 1, 0]);

@@ -7,11 +7,10 @@ import { loadPlanarDataset } from "../lib/lesson/dataset.js";
 import { accuracyPercent, costLine, nnModel, predict } from "../lib/lesson/train.js";
 import { stepSchedule, constantSchedule } from "../lib/lesson/schedules.js";
 import type { Parameters } from "../lib/lesson/network.js";
-import { fx, arr, maxDiff } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr, maxDiff, parameters } from "./support/fixtures.js";
 
 const { X, Y } = loadPlanarDataset();
 const KEYS = ["W1", "b1", "W2", "b2"] as const;
-const params = (p: any): Parameters => ({ W1: arr(p.W1), b1: arr(p.b1), W2: arr(p.W2), b2: arr(p.b2) });
 
 for (const [gradient, key] of [["as-written", "nn_as_written"], ["true", "nn_true_gradient"]] as const) {
   test(`nnModel(X, Y, 4, { gradient: "${gradient}", printCost: true }) prints numpy's ten lines and reaches its parameters`, (t) => {
@@ -76,7 +75,7 @@ test("nnModel on the grader's case (2x3 data, boolean Y) matches numpy to 6 deci
 test("predict on the grader's case gives its 0/1 predictions and mean", (t) => {
   const c = fx.grader.predict;
   for (const implementation of ["fused", "np"] as const) {
-    const P = predict(params(c.parameters), arr(c.X), 0.5, { implementation });
+    const P = predict(parameters(c.parameters), arr(c.X), 0.5, { implementation });
     t.is(P.dtype, "int64");
     t.deepEqual(P.tolist(), c.expected);
     t.is(P.mean(), c.mean);
@@ -92,14 +91,14 @@ test("predict on the decision-boundary grid (1008x1030, h = 0.01) gives numpy's 
     t.deepEqual([xMin, xMax, yMin, yMax], [...g.x_range, ...g.y_range]);
     const [xx, yy] = np.meshgrid(np.arange(xMin, xMax, 0.01), np.arange(yMin, yMax, 0.01));
     t.deepEqual(xx.shape, g.shape);
-    const Z = predict(params(fx[key].parameters), np.c_(xx.ravel(), yy.ravel()).T).reshape(xx.shape);
+    const Z = predict(parameters(fx[key].parameters), np.c_(xx.ravel(), yy.ravel()).T).reshape(xx.shape);
     t.is(Z.sum(), g.ones);
     t.deepEqual(Array.from(Z.sum({ axis: 1 }).values()), g.row_ones);
   }
 });
 
 test("predict fused equals the np version, including points where W2·A1 + b2 is within 1e-15 of 0", (t) => {
-  const p = params(fx.nn_as_written.parameters);
+  const p = parameters(fx.nn_as_written.parameters);
   const pts = new np.random.RandomState(0).uniform(-5, 5, [2, 2000]);
   for (const threshold of [0.5, 0.3, 0.9]) {
     t.deepEqual(predict(p, pts, threshold).tolist(), predict(p, pts, threshold, { implementation: "np" }).tolist());
@@ -111,9 +110,11 @@ test("predict fused equals the np version, including points where W2·A1 + b2 is
   t.deepEqual(predict(flat, edge).tolist(), [[0, 0, 1, 1, 0]]); // e^{-1e-15} < 1, but e^{-1e-17} rounds to 1
 });
 
-test("costLine formats like Python's %i: %f", (t) => {
-  t.is(costLine(0, 1.127379680265424), "Cost after iteration 0: 1.127380");
-  t.is(costLine(9000, 0.2534105), "Cost after iteration 9000: 0.253410");
+test("costLine formats like Python's %i: %f: numpy's own cost log gives its printed lines", (t) => {
+  for (const key of ["nn_as_written", "nn_true_gradient"]) {
+    const log = fx[key].cost_log as [number, number][];
+    t.deepEqual(log.map(([i, cost]) => costLine(i, cost)), fx[key].printed);
+  }
 });
 
 test("nnModel rejects bad data and options with clear messages", (t) => {
@@ -171,7 +172,7 @@ test("nnModel takes the original's positional form nn_model(X, Y, n_h, num_itera
 });
 
 test("predict rejects X that does not fit the parameters (naming X and its (n_x, m)), NaN, and a threshold outside [0, 1]", (t) => {
-  const p = params(fx.nn_as_written.parameters);
+  const p = parameters(fx.nn_as_written.parameters);
   t.throws(() => predict(p, X.T), {
     message:
       "X must have shape (n_x, m) with n_x = 2 for W1 of shape (4,2), got shape (400,2); one column per example: is it transposed (X.T)? " +
