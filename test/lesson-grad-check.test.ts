@@ -42,3 +42,9 @@ test("gradCheck rejects a bad epsilon and mismatched data", (t) => {
     message: /^X must have shape \(n_x, m\) with n_x = 3 for W1 of shape \(4,3\), got shape \(2,400\) \(numpy: shapes \(4,3\) and \(2,400\) not aligned/,
   });
 });
+
+test("gradCheck names an unknown option instead of ignoring it", (t) => {
+  const { X, Y } = loadPlanarDataset();
+  // @ts-expect-error a snake_case option on purpose
+  t.throws(() => gradCheck(initializeParameters(2, 4, 1), X, Y, { eps: 1e-5 }), { instanceOf: TypeError, message: /^gradCheck got an unknown option 'eps'/ });
+});

@@ -13,6 +13,7 @@ import { ValueError } from "../np/errors.js";
 import { type ActivationName, type Activation, getActivation } from "./activations.js";
 import { type Parameters, checkParameters, checkTrainingData } from "./network.js";
 import { type GradientKind, backwardStep, costStep, forwardStep } from "./steps.js";
+import { checkOptions } from "./validate.js";
 
 /** The result of {@link gradCheck}. */
 export interface GradCheckResult {
@@ -38,7 +39,7 @@ const KEYS = ["W1", "b1", "W2", "b2"] as const;
  * @param options.epsilon - the step ε (default 1e-7)
  * @param options.activation - the hidden activation (default "tanh")
  * @returns `{ difference, perParameter, analytic, numeric }`
- * @throws ValueError on bad shapes or labels, or an epsilon that is not a small positive number
+ * @throws ValueError on bad shapes or labels, or an epsilon that is not a small positive number; TypeError on an unknown option
  * @example gradCheck(initializeParameters(2, 4, 1), X, Y, { gradient: "as-written" }).perParameter.b1 // ≈ 0.7
  */
 export function gradCheck(
@@ -47,6 +48,7 @@ export function gradCheck(
   Y: NDArray,
   options: { gradient?: GradientKind; epsilon?: number; activation?: ActivationName | Activation } = {},
 ): GradCheckResult {
+  checkOptions(options, ["gradient", "epsilon", "activation"], "gradCheck");
   checkParameters(parameters, X);
   checkTrainingData(X, Y);
   const epsilon = options.epsilon ?? 1e-7;
