@@ -20,10 +20,10 @@ import { tanh as ftanh, tanhInto } from "../np/fastmath.js";
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "softplus";
 
 /**
- * An activation function with its derivative, on numbers and on arrays. It carries its own loops
- * (`forwardInto`, `backwardInto`), so the network's fused training and prediction call them without
- * asking which activation it is: an activation made with {@link defineActivation} is as fast there
- * as the lesson's tanh.
+ * An activation function with its derivative, on numbers and on arrays. It carries its own functions
+ * and loops (`f`, `dfza`, `forwardInto`, `backwardInto`), so the network's fused training and
+ * prediction call them without asking which activation it is: an activation made with
+ * {@link defineActivation} takes the same fast path as the lesson's tanh.
  */
 export interface Activation {
   /** Its name (`nnModel`'s `activation` option takes the built-in ones by name). */
