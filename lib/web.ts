@@ -16,7 +16,7 @@ export {
   backwardPropagationAsWritten, updateParameters, nnModel, predict, accuracyPercent, costLine, gradCheck,
   // part 3: activations and learning-rate schedules
   tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation,
-  constantSchedule, stepSchedule, exponentialSchedule, inverseTimeSchedule, cosineSchedule,
+  defineActivation, constantSchedule, stepSchedule, exponentialSchedule, inverseTimeSchedule, cosineSchedule,
   // part 4: metrics
   confusionMatrix, accuracyScore, precisionScore, recallScore, f1Score, precisionRecallF1, classificationReport,
   // beyond the lesson: the hidden-size sweep, the extra datasets, a terminal progress bar (Node, loaded when drawn)
@@ -25,7 +25,7 @@ export {
 } from "./lesson/index.js";
 export type {
   PlanarDataset, LogisticRegressionOptions, Parameters, Cache, Gradients, NnModelOptions, PredictOptions,
-  GradientKind, GradCheckResult, Activation, ActivationName, Schedule, ZeroDivision, BinaryMetricOptions,
+  GradientKind, GradCheckResult, Activation, ActivationName, ActivationDefinition, Schedule, ZeroDivision, BinaryMetricOptions,
   SweepRow, ExtraDatasetName, ExtraDatasetRow, TrainingProgress, LabelsLike,
 } from "./lesson/index.js";
 export type { ProgressStream } from "./lesson/progress.js";

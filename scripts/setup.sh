@@ -72,13 +72,13 @@ install_project() {
   fi
   # node_modules is reinstalled when the lock file changed, or when it was installed for another
   # platform or Node (a checkout shared between a Mac or Windows host and the Linux dev container).
+  # Node itself says which platform this is; the marker says which one the last `npm ci` here was for
+  # (no marker: not known, so install once more).
   local platform marker=node_modules/.setup-platform
   platform="$(node -p 'process.platform + "-" + process.arch + " node " + process.versions.modules')"
-  if [ ! -f "$marker" ] && [ -d "node_modules/@esbuild/${platform%% *}" ]; then
-    echo "$platform" > "$marker"  # installed before the marker existed, by npm on this platform (esbuild's binary says so)
-  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
     || [ "$(cat "$marker" 2>/dev/null)" != "$platform" ]; then
+    echo "setup: npm ci for $platform (new lock file, or node_modules not yet installed here for it)"
     npm ci --no-audit --no-fund
     echo "$platform" > "$marker"
   else

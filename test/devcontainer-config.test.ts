@@ -8,6 +8,7 @@ import {
   schemaProblems,
   setupProblems,
   type DevContainerConfig,
+  VENDORED_SCHEMA,
 } from "../scripts/check-devcontainer.js";
 
 const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");
@@ -19,6 +20,13 @@ const withGpu = (gpu: unknown): DevContainerConfig => ({ ...config, hostRequirem
 test("parseJsonc reads the committed devcontainer.json with its comments", (t) => {
   t.true(configText.includes("//"));
   t.deepEqual(config["hostRequirements"], { cpus: 2, gpu: "optional" });
+});
+
+test("the committed devcontainer.json validates against the Dev Container schema vendored in the repository", (t) => {
+  const schema = JSON.parse(read(`../${VENDORED_SCHEMA}`)) as { $schema: string };
+  t.is(schema.$schema, "https://json-schema.org/draft/2019-09/schema");
+  t.deepEqual(schemaProblems(config, schema), []);
+  t.deepEqual(schemaProblems({ ...config, forwardPorts: "8888" }, schema).slice(0, 1), ["/forwardPorts: must be array"]);
 });
 
 test("parseJsonc rejects a trailing comma, naming file, line and column", (t) => {

@@ -1,6 +1,9 @@
 import test from "ava";
-import { activations, getActivation, reluActivation as relu, sigmoidActivation, softplusActivation, tanhActivation as tanh } from "../lib/lesson/activations.js";
-import { arr } from "./lesson-fixture.js";
+import { activations, defineActivation, getActivation, reluActivation as relu, sigmoidActivation, softplusActivation, tanhActivation as tanh } from "../lib/lesson/activations.js";
+import { arr, maxDiff } from "./support/fixtures.js";
+import { np } from "../lib/index.js";
+import { loadPlanarDataset } from "../lib/lesson/dataset.js";
+import { nnModel } from "../lib/lesson/train.js";
 
 const xs = [-30, -5, -1.5, -0.3, 0, 0.2, 1, 4, 30];
 
@@ -43,4 +46,27 @@ test("getActivation finds names and rejects unknown ones", (t) => {
   t.is(getActivation(tanh), tanh);
   // @ts-expect-error a bad name on purpose
   t.throws(() => getActivation("gelu"), { message: "unknown activation 'gelu': expected one of tanh, sigmoid, relu, softplus" });
+});
+
+test("each activation's loops (forwardInto, backwardInto) equal f and dfza; tanh's are np's own tanh", (t) => {
+  const z = Float64Array.from([-30, -5, -1.5, -0.3, 0, 0.2, 0.7, 1, 4, 30]);
+  for (const a of Object.values(activations)) {
+    const fa = new Float64Array(z.length), ga = new Float64Array(z.length);
+    a.forwardInto(z, fa);
+    a.backwardInto(z, fa, ga);
+    t.deepEqual(Array.from(fa), Array.from(z, (v) => a.f(v)), a.name);
+    t.deepEqual(Array.from(ga), Array.from(z, (v, i) => a.dfza(v, fa[i])), a.name);
+  }
+  const Z = np.array(Array.from(z));
+  t.deepEqual(Array.from(tanh.forward(Z).values()), Array.from(np.tanh(Z).values()));
+});
+
+test("defineActivation: an activation added later trains through the fused loops as through np's", (t) => {
+  const leaky = defineActivation({ name: "leaky", f: (x) => (x > 0 ? x : 0.01 * x), df: (x) => (x > 0 ? 1 : 0.01), dfza: (z) => (z > 0 ? 1 : 0.01) });
+  const { X, Y } = loadPlanarDataset();
+  const run = (implementation: "fused" | "np") => nnModel(X, Y, 3, { numIterations: 50, learningRate: 0.1, activation: leaky, implementation });
+  const a = run("fused"), b = run("np");
+  for (const k of ["W1", "b1", "W2", "b2"] as const) t.true(maxDiff(a[k], Array.from(b[k].values())) < 1e-12, k);
+  // @ts-expect-error an object that is not an activation on purpose
+  t.throws(() => getActivation({ name: "half", f: (x: number) => x / 2 }), { instanceOf: TypeError, message: /^activation half has no df\(\) method/ });
 });

@@ -3,7 +3,7 @@ import test from "ava";
 import { EXTRA_DATASETS, extraDatasetsTable, loadExtraDatasets } from "../lib/lesson/datasets.js";
 import { HIDDEN_LAYER_SIZES, hiddenSizeSweep, sweepLine } from "../lib/lesson/sweep.js";
 import { loadPlanarDataset } from "../lib/lesson/dataset.js";
-import { fx, maxDiff } from "./lesson-fixture.js";
+import { lessonFixture as fx, maxDiff } from "./support/fixtures.js";
 
 test("loadExtraDatasets equals scikit-learn's make_circles/make_moons/make_blobs/make_gaussian_quantiles with the same seeds", (t) => {
   const d = loadExtraDatasets();

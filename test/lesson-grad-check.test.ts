@@ -38,5 +38,13 @@ test("gradCheck checks other activations too", (t) => {
 test("gradCheck rejects a bad epsilon and mismatched data", (t) => {
   const p = initializeParameters(2, 4, 1);
   t.throws(() => gradCheck(p, X, Y, { epsilon: 0 }), { message: "epsilon must be in (0, 1), got 0" });
-  t.throws(() => gradCheck(initializeParameters(3, 4, 1), X, Y), { message: "shapes (4,3) and (2,400) not aligned: 3 (dim 1) != 2 (dim 0)" });
+  t.throws(() => gradCheck(initializeParameters(3, 4, 1), X, Y), {
+    message: /^X must have shape \(n_x, m\) with n_x = 3 for W1 of shape \(4,3\), got shape \(2,400\) \(numpy: shapes \(4,3\) and \(2,400\) not aligned/,
+  });
+});
+
+test("gradCheck names an unknown option instead of ignoring it", (t) => {
+  const { X, Y } = loadPlanarDataset();
+  // @ts-expect-error a snake_case option on purpose
+  t.throws(() => gradCheck(initializeParameters(2, 4, 1), X, Y, { eps: 1e-5 }), { instanceOf: TypeError, message: /^gradCheck got an unknown option 'eps'/ });
 });

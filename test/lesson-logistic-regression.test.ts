@@ -1,7 +1,7 @@
 import test from "ava";
 import { LogisticRegression } from "../lib/lesson/logistic-regression.js";
 import { NDArray } from "../lib/np/ndarray.js";
-import { fx, arr, maxDiff } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr, maxDiff } from "./support/fixtures.js";
 
 const X = arr(fx.X);
 const Y = arr(fx.Y, "uint8");

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fx } from "./lesson-fixture.js";
+import { lessonFixture as fx } from "./support/fixtures.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

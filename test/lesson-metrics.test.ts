@@ -2,7 +2,7 @@ import test from "ava";
 import {
   accuracyScore, classificationReport, confusionMatrix, f1Score, precisionRecallF1, precisionScore, recallScore,
 } from "../lib/lesson/metrics.js";
-import { fx, arr } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr } from "./support/fixtures.js";
 
 const cases = Object.entries(fx.metrics as Record<string, any>);
 
@@ -35,17 +35,20 @@ test("precisionScore with zeroDivision 'warn' returns 0 and emits an UndefinedMe
   t.regex(w.message, /^Precision is ill-defined and being set to 0\.0 due to no predicted samples/);
 });
 
-test("metrics of the lesson's network (as written) match scikit-learn on NDArray rows (1, 400)", (t) => {
-  const Y = arr(fx.Y, "uint8");
-  const P = arr(fx.nn_as_written.predictions, "int64");
-  t.deepEqual(Array.from(confusionMatrix(Y, P).values()), [182, 18, 16, 184]);
-  const r = precisionRecallF1(Y, P);
-  t.is(r.precision, 0.9108910891089109);
-  t.is(r.recall, 0.92);
-  t.is(r.f1, 0.9154228855721394);
-  t.is(r.support, 200);
-  t.is(accuracyScore(Y, P), 0.915);
-});
+for (const [key, fit] of [["lesson_as_written", "nn_as_written"], ["lesson_true", "nn_true_gradient"]] as const) {
+  test(`metrics of the lesson's network (${fit}) match scikit-learn's on NDArray rows (1, 400)`, (t) => {
+    const e = fx.metrics[key];
+    const Y = arr(fx.Y, "uint8");
+    const P = arr(fx[fit].predictions, "int64");
+    t.deepEqual(e.y_pred, fx[fit].predictions[0]); // scikit-learn scored these predictions
+    t.deepEqual(confusionMatrix(Y, P).tolist(), e.confusion_matrix);
+    const r = precisionRecallF1(Y, P);
+    t.deepEqual({ precision: r.precision, recall: r.recall, f1: r.f1 }, e.zero_division_warn);
+    t.is(r.support, e.confusion_matrix[1][0] + e.confusion_matrix[1][1]); // the true positives: row 1
+    t.is(accuracyScore(Y, P), e.accuracy);
+    t.is(accuracyScore(Y, P) * 100, fx[fit].accuracy_pct);
+  });
+}
 
 test("confusionMatrix with labels orders rows and columns as given", (t) => {
   t.deepEqual(Array.from(confusionMatrix([0, 1, 1], [1, 1, 0], { labels: [1, 0] }).values()), [1, 1, 1, 0]);
@@ -53,7 +56,7 @@ test("confusionMatrix with labels orders rows and columns as given", (t) => {
 
 test("precisionScore rejects multiclass targets, a missing posLabel and bad zeroDivision", (t) => {
   t.throws(() => precisionScore([0, 1, 2], [0, 1, 1]), { message: /^Target is multiclass \(labels \[0, 1, 2\]\)/ });
-  t.throws(() => precisionScore([0, 2, 2], [0, 2, 0]), { message: "pos_label=1 is not a valid label. It should be one of [0, 2]" });
+  t.throws(() => precisionScore([0, 2, 2], [0, 2, 0]), { message: "posLabel=1 is not a valid label. It should be one of [0, 2]" });
   t.is(precisionScore([0, 2, 2], [0, 2, 0], { posLabel: 2 }), 1);
   // @ts-expect-error a bad value on purpose
   t.throws(() => f1Score([0, 1], [0, 1], { zeroDivision: 2 }), { message: 'zeroDivision must be "warn", 0 or 1, got 2' });
@@ -61,11 +64,11 @@ test("precisionScore rejects multiclass targets, a missing posLabel and bad zero
 
 test("accuracyScore rejects different lengths, empty input, non-integer labels and matrices", (t) => {
   t.throws(() => accuracyScore([0, 1, 1], [0, 1]), { message: "Found input variables with inconsistent numbers of samples: [3, 2]" });
-  t.throws(() => accuracyScore([], []), { message: "Found empty input: y_true and y_pred have 0 samples" });
-  t.throws(() => accuracyScore([0, 0.5], [0, 1]), { message: "y_true must hold class labels (integers), found 0.5 at index 1" });
-  t.throws(() => accuracyScore([0, NaN], [0, 1]), { message: "y_true must hold class labels (integers), found NaN at index 1" });
+  t.throws(() => accuracyScore([], []), { message: "Found empty input: yTrue and yPred have 0 samples" });
+  t.throws(() => accuracyScore([0, 0.5], [0, 1]), { message: "yTrue must hold class labels (integers), found 0.5 at index 1" });
+  t.throws(() => accuracyScore([0, NaN], [0, 1]), { message: "yTrue must hold class labels (integers), found NaN at index 1" });
   t.throws(() => accuracyScore(arr([[0, 1], [1, 0]]), [0, 1, 1, 0]), {
-    message: "y_true must be 1-D, a row (1, m) or a column (m, 1), got shape (2,2)",
+    message: "yTrue must be 1-D, a row (1, m) or a column (m, 1), got shape (2,2)",
   });
 });
 
@@ -73,6 +76,6 @@ test("classificationReport names classes with targetNames and checks their numbe
   const r = classificationReport([0, 1, 1], [0, 1, 0], { targetNames: ["red", "blue"] });
   t.regex(r, /^ {9}red {7}0\.50 {6}1\.00 {6}0\.67 {9}1$/m);
   t.throws(() => classificationReport([0, 1], [0, 1], { targetNames: ["a"] }), {
-    message: "Number of classes, 2, does not match size of target_names, 1. Try specifying the labels parameter",
+    message: "Number of classes, 2, does not match the size of targetNames, 1. Try specifying the labels option",
   });
 });

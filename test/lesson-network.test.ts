@@ -5,14 +5,13 @@
 import test from "ava";
 import {
   backwardPropagation, backwardPropagationAsWritten, computeCost, forwardPropagation, initializeParameters, layerSizes,
-  updateParameters, type Parameters,
+  updateParameters,
 } from "../lib/lesson/network.js";
 import { loadPlanarDataset } from "../lib/lesson/dataset.js";
 import { NDArray } from "../lib/np/ndarray.js";
-import { fx, arr, maxDiff } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr, maxDiff, parameters } from "./support/fixtures.js";
 
 const g = fx.grader;
-const params = (p: any): Parameters => ({ W1: arr(p.W1), b1: arr(p.b1), W2: arr(p.W2), b2: arr(p.b2) });
 /** The grader's check: an NDArray of the expected shape whose values agree to 6 decimals. */
 function close6(t: any, got: NDArray | number, expected: any, what: string) {
   if (typeof got === "number") {
@@ -49,12 +48,12 @@ test("initializeParameters(2, 4, 1) equals numpy's seed-2 normal draws and zeros
     t.deepEqual(p[k].shape, arr(g.initialize_parameters.expected[k]).shape);
     t.is(maxDiff(p[k], g.initialize_parameters.expected[k]), 0, k);
   }
-  t.throws(() => initializeParameters(2, 0, 1), { message: "n_h must be a positive integer, got 0" });
+  t.throws(() => initializeParameters(2, 0, 1), { message: "nH must be a positive integer, got 0" });
 });
 
 test("forwardPropagation on the grader's case: A2 and the cache to 6 decimals, and the cache means", (t) => {
   const c = g.forward_propagation;
-  const [A2, cache] = forwardPropagation(arr(c.X), params(c.parameters));
+  const [A2, cache] = forwardPropagation(arr(c.X), parameters(c.parameters));
   close6(t, A2, c.A2, "A2");
   for (const k of ["Z1", "A1", "Z2", "A2"] as const) {
     close6(t, cache[k], c.cache[k], k);
@@ -64,7 +63,7 @@ test("forwardPropagation on the grader's case: A2 and the cache to 6 decimals, a
 
 test("computeCost on the grader's case (boolean Y) and on the flower data", (t) => {
   const c = g.compute_cost;
-  const cost = computeCost(arr(c.A2), arr(c.Y, "bool"), params(c.parameters));
+  const cost = computeCost(arr(c.A2), arr(c.Y, "bool"), parameters(c.parameters));
   t.is(typeof cost, "number");
   t.true(Math.abs(cost - c.expected) < 1e-15, `${cost} vs ${c.expected}`);
   const { X, Y } = loadPlanarDataset();
@@ -74,7 +73,7 @@ test("computeCost on the grader's case (boolean Y) and on the flower data", (t) 
 
 test("backwardPropagation gives the true gradient; backwardPropagationAsWritten the lesson's one-number db1", (t) => {
   const c = g.backward_propagation;
-  const args = [params(c.parameters), { Z1: arr(c.cache.Z1), A1: arr(c.cache.A1), Z2: arr(c.cache.Z2), A2: arr(c.cache.A2) }, arr(c.X), arr(c.Y, "bool")] as const;
+  const args = [parameters(c.parameters), { Z1: arr(c.cache.Z1), A1: arr(c.cache.A1), Z2: arr(c.cache.Z2), A2: arr(c.cache.A2) }, arr(c.X), arr(c.Y, "bool")] as const;
   const gt = backwardPropagation(...args);
   for (const k of ["dW1", "db1", "dW2"] as const) close6(t, gt[k], c.true[k], `true ${k}`);
   close6(t, gt.db2, [[c.true.db2]], "true db2 (1, 1)"); // the lesson's db2 is np.sum(dZ2): the same value
@@ -105,7 +104,7 @@ test("backward passes at the lesson's initial parameters equal numpy's (1e-15)",
 test("updateParameters on the grader's case, to 6 decimals, with the default rate 1.2", (t) => {
   const c = g.update_parameters;
   const gr = c.grads;
-  const p = updateParameters(params(c.parameters), { dW1: arr(gr.dW1), db1: arr(gr.db1), dW2: arr(gr.dW2), db2: arr(gr.db2) });
+  const p = updateParameters(parameters(c.parameters), { dW1: arr(gr.dW1), db1: arr(gr.db1), dW2: arr(gr.dW2), db2: arr(gr.db2) });
   for (const k of ["W1", "b1", "W2", "b2"] as const) close6(t, p[k], c.expected[k], k);
 });
 
@@ -121,9 +120,11 @@ test("updateParameters rejects a gradient that does not fit its parameter", (t) 
 test("forwardPropagation and computeCost reject misfit shapes and bad labels", (t) => {
   const { X, Y } = loadPlanarDataset();
   const p = initializeParameters(3, 4, 1);
-  t.throws(() => forwardPropagation(X, p), { message: "shapes (4,3) and (2,400) not aligned: 3 (dim 1) != 2 (dim 0)" });
+  t.throws(() => forwardPropagation(X, p), {
+    message: "X must have shape (n_x, m) with n_x = 3 for W1 of shape (4,3), got shape (2,400) (numpy: shapes (4,3) and (2,400) not aligned: 3 (dim 1) != 2 (dim 0))",
+  });
   const q = initializeParameters(2, 4, 1);
-  t.throws(() => forwardPropagation(X, { ...q, b1: arr([[0], [0]]) }), { message: "parameters.b1 must have shape (4, 1), got (2,1)" });
+  t.throws(() => forwardPropagation(X, { ...q, b1: arr([[0], [0]]) }), { message: "parameters.b1 must have shape (4,1), got (2,1)" });
   const [A2] = forwardPropagation(X, q);
   t.throws(() => computeCost(A2, arr([[0, 1]])), { message: "A2 and Y must have the same shape, got (1,400) and (1,2)" });
   const Y2 = Y.astype("float64");

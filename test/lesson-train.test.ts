@@ -2,15 +2,15 @@
 import test from "ava";
 import * as np from "../lib/np/index.js";
 import { NDArray } from "../lib/np/ndarray.js";
+import { ValueError } from "../lib/np/errors.js";
 import { loadPlanarDataset } from "../lib/lesson/dataset.js";
 import { accuracyPercent, costLine, nnModel, predict } from "../lib/lesson/train.js";
 import { stepSchedule, constantSchedule } from "../lib/lesson/schedules.js";
 import type { Parameters } from "../lib/lesson/network.js";
-import { fx, arr, maxDiff } from "./lesson-fixture.js";
+import { lessonFixture as fx, arr, maxDiff, parameters } from "./support/fixtures.js";
 
 const { X, Y } = loadPlanarDataset();
 const KEYS = ["W1", "b1", "W2", "b2"] as const;
-const params = (p: any): Parameters => ({ W1: arr(p.W1), b1: arr(p.b1), W2: arr(p.W2), b2: arr(p.b2) });
 
 for (const [gradient, key] of [["as-written", "nn_as_written"], ["true", "nn_true_gradient"]] as const) {
   test(`nnModel(X, Y, 4, { gradient: "${gradient}", printCost: true }) prints numpy's ten lines and reaches its parameters`, (t) => {
@@ -75,7 +75,7 @@ test("nnModel on the grader's case (2x3 data, boolean Y) matches numpy to 6 deci
 test("predict on the grader's case gives its 0/1 predictions and mean", (t) => {
   const c = fx.grader.predict;
   for (const implementation of ["fused", "np"] as const) {
-    const P = predict(params(c.parameters), arr(c.X), 0.5, { implementation });
+    const P = predict(parameters(c.parameters), arr(c.X), 0.5, { implementation });
     t.is(P.dtype, "int64");
     t.deepEqual(P.tolist(), c.expected);
     t.is(P.mean(), c.mean);
@@ -91,14 +91,14 @@ test("predict on the decision-boundary grid (1008x1030, h = 0.01) gives numpy's 
     t.deepEqual([xMin, xMax, yMin, yMax], [...g.x_range, ...g.y_range]);
     const [xx, yy] = np.meshgrid(np.arange(xMin, xMax, 0.01), np.arange(yMin, yMax, 0.01));
     t.deepEqual(xx.shape, g.shape);
-    const Z = predict(params(fx[key].parameters), np.c_(xx.ravel(), yy.ravel()).T).reshape(xx.shape);
+    const Z = predict(parameters(fx[key].parameters), np.c_(xx.ravel(), yy.ravel()).T).reshape(xx.shape);
     t.is(Z.sum(), g.ones);
     t.deepEqual(Array.from(Z.sum({ axis: 1 }).values()), g.row_ones);
   }
 });
 
 test("predict fused equals the np version, including points where W2·A1 + b2 is within 1e-15 of 0", (t) => {
-  const p = params(fx.nn_as_written.parameters);
+  const p = parameters(fx.nn_as_written.parameters);
   const pts = new np.random.RandomState(0).uniform(-5, 5, [2, 2000]);
   for (const threshold of [0.5, 0.3, 0.9]) {
     t.deepEqual(predict(p, pts, threshold).tolist(), predict(p, pts, threshold, { implementation: "np" }).tolist());
@@ -110,9 +110,11 @@ test("predict fused equals the np version, including points where W2·A1 + b2 is
   t.deepEqual(predict(flat, edge).tolist(), [[0, 0, 1, 1, 0]]); // e^{-1e-15} < 1, but e^{-1e-17} rounds to 1
 });
 
-test("costLine formats like Python's %i: %f", (t) => {
-  t.is(costLine(0, 1.127379680265424), "Cost after iteration 0: 1.127380");
-  t.is(costLine(9000, 0.2534105), "Cost after iteration 9000: 0.253410");
+test("costLine formats like Python's %i: %f: numpy's own cost log gives its printed lines", (t) => {
+  for (const key of ["nn_as_written", "nn_true_gradient"]) {
+    const log = fx[key].cost_log as [number, number][];
+    t.deepEqual(log.map(([i, cost]) => costLine(i, cost)), fx[key].printed);
+  }
 });
 
 test("nnModel rejects bad data and options with clear messages", (t) => {
@@ -130,19 +132,60 @@ test("nnModel rejects bad data and options with clear messages", (t) => {
   });
   t.throws(() => nnModel(X.T, Y, 4), { message: "X and Y must have the same number of examples (columns): X has shape (400,2), Y has shape (1,400)" });
   t.throws(() => nnModel(X, Y.ravel(), 4), { message: "Y must be 2-D with shape (n_y, m), got shape (400,)" });
-  t.throws(() => nnModel(X, Y, 0), { message: "n_h must be a positive integer, got 0" });
+  t.throws(() => nnModel(X, Y, 0), { message: "nH must be a positive integer, got 0" });
   t.throws(() => nnModel(X, Y, 4, { numIterations: -1 }), { message: "numIterations must be an integer >= 0, got -1" });
   t.throws(() => nnModel(X, Y, 4, { learningRate: NaN }), { message: "learningRate must be a finite number, got NaN" });
   // @ts-expect-error a bad value on purpose
   t.throws(() => nnModel(X, Y, 4, { gradient: "false" }), { message: 'gradient must be "true" or "as-written", got false' });
   // @ts-expect-error a bad value on purpose
   t.throws(() => nnModel(X, Y, 4, { activation: "gelu" }), { message: "unknown activation 'gelu': expected one of tanh, sigmoid, relu, softplus" });
-  t.throws(() => nnModel(X, np.concatenate([Y, Y], { axis: 0 }), 4), { message: "Y must have shape (1, m): one row of 0/1 labels, got 2 rows" });
+  t.throws(() => nnModel(X, np.concatenate([Y, Y], { axis: 0 }), 4), { message: "Y must have shape (1, m): one row of 0/1 labels, got shape (2,400)" });
 });
 
-test("predict rejects X that does not fit the parameters, and NaN", (t) => {
-  const p = params(fx.nn_as_written.parameters);
-  t.throws(() => predict(p, X.T), { message: "shapes (4,2) and (400,2) not aligned: 2 (dim 1) != 400 (dim 0)" });
+test("nnModel takes the original's positional form nn_model(X, Y, n_h, num_iterations, print_cost) and ignores no argument", (t) => {
+  const Xs = X.slice(null, [0, 40]), Ys = Y.slice(null, [0, 40]);
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  let positional: Parameters;
+  try {
+    positional = nnModel(Xs, Ys, 4, 1001, true);
+  } finally {
+    console.log = log;
+  }
+  const named = nnModel(Xs, Ys, 4, { numIterations: 1001 });
+  for (const k of KEYS) t.is(maxDiff(positional[k], Array.from(named[k].values())), 0, k);
+  t.deepEqual(lines.map((l) => l.split(":")[0]), ["Cost after iteration 0", "Cost after iteration 1000"]);
+  const short = nnModel(Xs, Ys, 4, 10);
+  t.not(maxDiff(short.W1, Array.from(named.W1.values())), 0); // 10 iterations, not the default 10000
+  // @ts-expect-error a bad value on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, 10, "yes"), { instanceOf: TypeError, message: /printCost must be a boolean, got string yes/ });
+  // @ts-expect-error too many arguments on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, 10, true, 1.2), { instanceOf: TypeError, message: /at most 5 arguments/ });
+  // @ts-expect-error the options object and more on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, { numIterations: 10 }, true), { instanceOf: TypeError, message: /no argument after the options object/ });
+  // @ts-expect-error a snake_case option on purpose
+  t.throws(() => nnModel(Xs, Ys, 4, { num_iterations: 10 }), {
+    instanceOf: TypeError,
+    message: /^nnModel got an unknown option 'num_iterations' \(did you mean numIterations\?\)/,
+  });
+});
+
+test("predict rejects X that does not fit the parameters (naming X and its (n_x, m)), NaN, and a threshold outside [0, 1]", (t) => {
+  const p = parameters(fx.nn_as_written.parameters);
+  t.throws(() => predict(p, X.T), {
+    message:
+      "X must have shape (n_x, m) with n_x = 2 for W1 of shape (4,2), got shape (400,2); one column per example: is it transposed (X.T)? " +
+      "(numpy: shapes (4,2) and (400,2) not aligned: 2 (dim 1) != 400 (dim 0))",
+  });
   t.throws(() => predict(p, arr([[NaN], [0]])), { message: "Input X contains NaN (at flat index 0)." });
-  t.throws(() => accuracyPercent(Y, Y.ravel()), { message: "Y and P must both have shape (1, m), got (1,400) and (400)" });
+  for (const bad of [1.5, -0.1, NaN]) {
+    t.throws(() => predict(p, X, bad), { instanceOf: ValueError, message: `threshold must be a number in [0, 1] (a cut on the sigmoid output A2), got ${bad}` });
+  }
+  // @ts-expect-error options in the threshold's place on purpose
+  t.throws(() => predict(p, X, { activation: "tanh" }), { instanceOf: TypeError, message: /threshold must be a number in \[0, 1\], got Object/ });
+  // @ts-expect-error an unknown option on purpose
+  t.throws(() => predict(p, X, 0.5, { activaton: "relu" }), { instanceOf: TypeError, message: /^predict got an unknown option 'activaton'/ });
+  t.deepEqual(predict(p, X, 1).tolist(), [Array(400).fill(0)]); // A2 > 1 never holds
+  t.throws(() => accuracyPercent(Y, Y.ravel()), { message: "Y and P must both have shape (1, m), got (1,400) and (400,)" });
 });

@@ -5,21 +5,14 @@
  * within 2 (numpy's own tanh is 1 ulp off in about a fifth of the points), most results identical.
  */
 import test from "ava";
-import { readFileSync } from "node:fs";
 import { exp, log, tanh } from "../lib/np/fastmath.js";
 import { np } from "../lib/index.js";
+import { decodeFloat, ulps } from "./support/floats.js";
+import { loadFixture } from "./support/fixtures.js";
 
 type Series = { x: (number | string)[]; y: (number | string)[]; exact: (number | null)[] };
-const fixture = JSON.parse(readFileSync(new URL("./fixtures/np_fastmath.json", import.meta.url), "utf8")) as Record<string, Series>;
-const num = (v: number | string) => (typeof v === "number" ? v : v === "nan" ? NaN : v === "inf" ? Infinity : -Infinity);
-
-/** |got - want| in units in the last place of `want` (subnormals measured in the smallest ulp). */
-function ulps(got: number, want: number): number {
-  if (Object.is(got, want) || (Number.isNaN(got) && Number.isNaN(want))) return 0;
-  if (!Number.isFinite(got) || !Number.isFinite(want)) return Infinity;
-  const e = Math.max(Math.floor(Math.log2(Math.abs(want))), -1022);
-  return Math.abs(got - want) / 2 ** (e - 52);
-}
+const fixture = loadFixture<Record<string, Series>>("np_fastmath");
+const num = decodeFloat;
 
 for (const [name, f] of [
   ["exp", exp],

@@ -5,8 +5,9 @@
  * summation order is BLAS's); shapes and dtypes exactly; errors by type and message.
  */
 import test from "ava";
-import { readFileSync } from "node:fs";
 import { np } from "../lib/index.js";
+import { decodeFloat as num, ulps } from "./support/floats.js";
+import { loadFixture } from "./support/fixtures.js";
 
 type Enc =
   | { values: (number | string)[]; shape: number[]; dtype: string }
@@ -29,12 +30,7 @@ interface Case {
   error?: { type: string; message: string };
 }
 
-const fixture = JSON.parse(readFileSync(new URL("./fixtures/np_ops.json", import.meta.url), "utf8")) as { numpy: string; cases: Case[] };
-
-function num(v: number | string): number {
-  if (typeof v === "number") return v;
-  return v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : Number(v);
-}
+const fixture = loadFixture<{ numpy: string; cases: Case[] }>("np_ops");
 
 /** Decodes an argument: arrays become NDArrays, Python scalars JavaScript numbers/booleans. */
 function decode(e: Enc): unknown {
@@ -91,16 +87,6 @@ const CALLS: Record<string, Fn> = {
   slice: (a) => A(a[0]).slice(a[1] as string),
   tolist: (a) => np.tolist(A(a[0])),
 };
-
-/** Distance in units in the last place of `want` (in float32 units for float32 results). */
-function ulps(got: number, want: number, dtype: string): number {
-  if (Object.is(got, want) || (Number.isNaN(got) && Number.isNaN(want))) return 0;
-  if (!Number.isFinite(got) || !Number.isFinite(want)) return Infinity;
-  const bits = dtype === "float32" ? 23 : 52;
-  const minExp = dtype === "float32" ? -126 : -1022;
-  const e = Math.max(Math.floor(Math.log2(Math.abs(want) || Number.MIN_VALUE)), minExp);
-  return Math.abs(got - want) / 2 ** (e - bits);
-}
 
 function describe(c: Case): string {
   const args = JSON.stringify(c.args.map((a) => (a !== null && typeof a === "object" && "shape" in a ? `${a.dtype}${JSON.stringify(a.shape)}` : a)));

@@ -1,10 +1,18 @@
 /**
  * Property tests (fast-check) of broadcasting, axis reductions and slicing against naive
- * references written from numpy's rules, on random shapes, strided views and values.
+ * references written from numpy's rules, on random shapes, strided views and values. Each property
+ * asserts (node:assert) rather than returning a boolean, so a failure reports fast-check's shrunk
+ * case together with the element, index and values that differ.
  */
 import test from "ava";
+import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { np } from "../lib/index.js";
+
+/** Asserts got === want (so -0 equals 0, as numpy compares), naming the element in the message. */
+function same(got: number, want: number, what: string): void {
+  assert.ok(got === want, `${what}: got ${got}, want ${want}`);
+}
 
 /** Naive element access by multi-index through get(). */
 function at(a: np.NDArray, idx: number[]): number {
@@ -90,18 +98,18 @@ for (const [name, f, ref] of OPS) {
         const B = arrayOf(b, values.slice().reverse(), tB);
         const out = f(A, B);
         const shape = refShape(a, b);
-        if (JSON.stringify(out.shape) !== JSON.stringify(shape)) return false;
+        assert.deepEqual(out.shape, shape, "result shape");
         for (const idx of indices(shape)) {
-          if (out.get(...idx) !== ref(at(A, refIndex(idx, a)), at(B, refIndex(idx, b)))) return false;
+          same(out.get(...idx), ref(at(A, refIndex(idx, a)), at(B, refIndex(idx, b))), `element [${idx}]`);
         }
         // a scalar on either side is a 0-d operand
         const s = values[0];
         const left = f(s, A);
         const right = f(A, s);
         for (const idx of indices(a)) {
-          if (left.get(...idx) !== ref(s, at(A, idx)) || right.get(...idx) !== ref(at(A, idx), s)) return false;
+          same(left.get(...idx), ref(s, at(A, idx)), `scalar on the left, element [${idx}]`);
+          same(right.get(...idx), ref(at(A, idx), s), `scalar on the right, element [${idx}]`);
         }
-        return true;
       }),
       { numRuns: 150 },
     );
@@ -114,15 +122,9 @@ test("np.add refuses shapes that do not broadcast, naming both shapes", (t) => {
     fc.property(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 3 }), (x, y, rows) => {
       fc.pre(x !== y);
       const shapeA = [rows, x];
-      const err = (() => {
-        try {
-          np.add(np.zeros(shapeA), np.zeros([y]));
-          return null;
-        } catch (e) {
-          return e as Error;
-        }
-      })();
-      return err !== null && err.message === `operands could not be broadcast together with shapes (${rows},${x}) (${y},) `;
+      assert.throws(() => np.add(np.zeros(shapeA), np.zeros([y])), {
+        message: `operands could not be broadcast together with shapes (${rows},${x}) (${y},) `,
+      });
     }),
   );
   t.pass();
@@ -171,10 +173,12 @@ for (const [name, f, ref] of REDUCERS) {
         const a = arrayOf(shape, name === "prod" ? values.map((v) => (v % 3) + 1) : values, transposed);
         const got = f(a, { axis: axes, keepdims });
         const want = refReduce(a, axes, keepdims, ref);
-        if (!(got instanceof np.NDArray)) return false;
-        if (JSON.stringify(got.shape) !== JSON.stringify(want.shape)) return false;
-        const gv = Array.from(got.values());
-        return gv.every((v, i) => Math.abs(v - want.values[i]) <= 1e-12 * Math.max(1, Math.abs(want.values[i])));
+        assert.ok(got instanceof np.NDArray, "an axis reduction gives an NDArray");
+        assert.deepEqual(got.shape, want.shape, "result shape");
+        Array.from(got.values()).forEach((v, i) => {
+          const w = want.values[i];
+          assert.ok(Math.abs(v - w) <= 1e-12 * Math.max(1, Math.abs(w)), `element ${i}: ${v} vs ${w}`);
+        });
       }),
       { numRuns: 150 },
     );
@@ -184,7 +188,9 @@ for (const [name, f, ref] of REDUCERS) {
         const a = arrayOf(shape, name === "prod" ? values.map((v) => (v % 3) + 1) : values, transposed);
         const all = [...indices(shape)].map((idx) => at(a, idx));
         const got = f(a, {});
-        return typeof got === "number" && Math.abs(got - ref(all)) <= 1e-12 * Math.max(1, Math.abs(ref(all)));
+        const want = ref(all);
+        assert.equal(typeof got, "number", "a reduction over everything gives a number");
+        assert.ok(Math.abs((got as number) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${String(got)} vs ${want}`);
       }),
       { numRuns: 100 },
     );
@@ -202,7 +208,9 @@ test("np.argmax/np.argmin along an axis pick the first extreme like a naive scan
       const amin = np.argmin(a, { axis });
       const wmax = refReduce(a, [axis], false, (xs) => ref(xs, (x, y) => x > y));
       const wmin = refReduce(a, [axis], false, (xs) => ref(xs, (x, y) => x < y));
-      return amax.dtype === "int64" && JSON.stringify(Array.from(amax.values())) === JSON.stringify(wmax.values) && JSON.stringify(Array.from(amin.values())) === JSON.stringify(wmin.values);
+      assert.equal(amax.dtype, "int64");
+      assert.deepEqual(Array.from(amax.values()), wmax.values, `argmax along axis ${axis}`);
+      assert.deepEqual(Array.from(amin.values()), wmin.values, `argmin along axis ${axis}`);
     }),
     { numRuns: 150 },
   );
@@ -232,14 +240,13 @@ test("NDArray.slice([start, stop, step]) selects what Python's slicing selects, 
       const a = np.arange(n * 2).reshape(n, 2);
       const view = a.slice([start, stop, step], 1);
       const want = refSlice(n, start, stop, step).map((i) => 2 * i + 1);
-      const same = JSON.stringify(Array.from(view.values())) === JSON.stringify(want);
+      assert.deepEqual(Array.from(view.values()), want, "slice([start, stop, step], 1)");
       const text = `${start ?? ""}:${stop ?? ""}:${step}, 1`;
-      const sameText = JSON.stringify(Array.from(a.slice(text).values())) === JSON.stringify(want);
+      assert.deepEqual(Array.from(a.slice(text).values()), want, `slice("${text}")`);
       if (want.length > 0) {
         view.set(0, -1); // writes through to a
-        if (a.get(want[0] >> 1, 1) !== -1) return false;
+        same(a.get(want[0] >> 1, 1), -1, "a write through the view reaches the array");
       }
-      return same && sameText;
     }),
   );
   t.pass();
@@ -253,13 +260,12 @@ test("np.where(c, x, y) broadcasts all three like the naive index rule", (t) => 
       const C = np.greater(A, 0);
       const out = np.where(C, B, scalarY ? -7 : A);
       const shape = refShape(a, b);
-      if (JSON.stringify(out.shape) !== JSON.stringify(shape)) return false;
+      assert.deepEqual(out.shape, shape, "result shape");
       for (const idx of indices(shape)) {
         const ia = refIndex(idx, a);
         const want = at(A, ia) > 0 ? at(B, refIndex(idx, b)) : scalarY ? -7 : at(A, ia);
-        if (out.get(...idx) !== want) return false;
+        same(out.get(...idx), want, `element [${idx}]`);
       }
-      return true;
     }),
     { numRuns: 150 },
   );

@@ -1,10 +1,11 @@
 import test from "ava";
 import { NDArray } from "../lib/np/ndarray.js";
-import { arangeFloat, boundaryGrid, classMapPng, decisionBoundary, logisticRegressionBoundary, regionColor } from "../lib/plot/index.js";
+import { ValueError } from "../lib/np/errors.js";
+import { boundaryGrid, classMapPng, decisionBoundary, logisticRegressionBoundary, regionColor } from "../lib/plot/index.js";
 import { X, Y, fixture as fx, linear, wedgeModel } from "./browser/sample-figures.js";
 import { decodePalettePng, pixelHex } from "./plot-helpers.js";
 
-test("boundaryGrid: numpy's grid of plot_decision_boundary on the flower data (1030 x 1008 at h = 0.01)", (t) => {
+test("boundaryGrid (np.arange): numpy's grid of plot_decision_boundary on the flower data (1030 x 1008 at h = 0.01)", (t) => {
   const { xs, ys, points } = boundaryGrid(X);
   const g = fx.grid;
   t.is(xs.length, g.nx);
@@ -17,13 +18,6 @@ test("boundaryGrid: numpy's grid of plot_decision_boundary on the flower data (1
   t.deepEqual([...ys].filter((_, i) => i % 97 === 0), g.ys_sample);
   t.deepEqual(points.shape, [g.nx * g.ny, 2]);
   (g.points_index as number[]).forEach((k, i) => t.deepEqual([points.get(k, 0), points.get(k, 1)], g.points[i], `point ${k}`));
-});
-
-test("arangeFloat: numpy's length rule ceil((stop - start) / step)", (t) => {
-  t.is(arangeFloat(0, 1, 0.1).length, 10);
-  t.is(arangeFloat(0, 1.0000001, 0.1).length, 11);
-  t.is(arangeFloat(1, 1, 0.1).length, 0);
-  t.deepEqual([...arangeFloat(-1, 1, 0.5)], [-1, -0.5, 0, 0.5]);
 });
 
 test("decisionBoundary: the class map holds the model's prediction for every grid point, in contourf's colours", (t) => {
@@ -65,17 +59,29 @@ test("logisticRegressionBoundary: uses clf.predict on (n, 2) points and the less
 });
 
 test("decisionBoundary: a model returning the wrong number of predictions is an error naming both counts", (t) => {
-  t.throws(() => decisionBoundary(() => [0, 1], X, Y, { h: 0.1 }), { message: /^the model returned 2 predictions for \d+ grid points \(\d+ rows x \d+ columns\)$/ });
+  t.throws(() => decisionBoundary(() => [0, 1], X, Y, { h: 0.1 }), {
+    instanceOf: ValueError,
+    message: /^the model returned 2 predictions for the \d+ points of a grid of shape \(\d+,\d+\)$/,
+  });
 });
 
 test("classMapPng: non-integer predictions (probabilities) are an error naming the value", (t) => {
-  t.throws(() => classMapPng(Float64Array.from([0, 0.7, 1, 1]), 2, 2), { message: "the model must predict integer classes, got 0.7 at grid point 1" });
+  t.throws(() => classMapPng(Float64Array.from([0, 0.7, 1, 1]), 2, 2), { instanceOf: ValueError, message: "the model must predict integer classes, got 0.7 at grid point 1" });
 });
 
 test("decisionBoundary: X must be (2, m) and Y must have m labels", (t) => {
   const bad = NDArray.fromData(new Float64Array(12), [4, 3], "float64");
-  t.throws(() => decisionBoundary(wedgeModel(), bad, Y), { message: "X must have shape (2, m) (one column per point, as in the lesson), got shape (4, 3)" });
+  t.throws(() => decisionBoundary(wedgeModel(), bad, Y), {
+    instanceOf: ValueError,
+    message: "X must have shape (2, m) (one column per point, as in the lesson), got shape (4,3)",
+  });
   const y3 = NDArray.fromData(new Float64Array(3), [1, 3], "float64");
-  t.throws(() => decisionBoundary(wedgeModel(), X, y3), { message: "Y has 3 labels (shape (1, 3)) but X has 400 points" });
-  t.throws(() => decisionBoundary(wedgeModel(), X, Y, { h: 0 }), { message: "h must be positive, got 0" });
+  t.throws(() => decisionBoundary(wedgeModel(), X, y3), { instanceOf: ValueError, message: "Y has 3 labels (shape (1,3)) but X has 400 points" });
+  t.throws(() => decisionBoundary(wedgeModel(), X, Y, { h: 0 }), { instanceOf: ValueError, message: "h must be positive, got 0" });
+});
+
+test("classMapPng: a PNG whose chunks carry PNG's CRC-32 (IEND's is the format's constant ae426082)", (t) => {
+  const { png } = classMapPng(Float64Array.from([0, 1, 1, 0]), 2, 2);
+  t.is(png.subarray(png.length - 4).toString("hex"), "ae426082");
+  t.deepEqual(Array.from(decodePalettePng(png).pixels), [1, 0, 0, 1]); // decodePalettePng checks every chunk's CRC
 });

@@ -1,10 +1,11 @@
 import test from "ava";
-import { readFileSync } from "node:fs";
+import { loadFixture } from "./support/fixtures.js";
 import { SPECTRAL_COLORSCALE, SPECTRAL_DATA, colorscaleAt, labelColor, regionColor, spectral, toHex } from "../lib/plot/index.js";
 import { parseColor } from "../lib/plot/colors.js";
 
 // made by scripts/fixtures/plot.py with matplotlib (Debian's python3-matplotlib)
-const fx = JSON.parse(readFileSync(new URL("./fixtures/plot.json", import.meta.url), "utf8"));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const fx = loadFixture<any>("plot");
 
 test("SPECTRAL_DATA: the anchors of matplotlib's _cm.py _Spectral_data", (t) => {
   t.is(SPECTRAL_DATA.length, fx.spectral_data.length);

@@ -21,15 +21,25 @@ function normalise(fig: Figure): unknown {
 const figures = sampleFigures();
 const current = Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, normalise(f)]));
 
-if (process.env.UPDATE_PLOT_SNAPSHOTS === "1" || !existsSync(SNAPSHOTS)) {
-  if (process.env.CI === "true") throw new Error("test/fixtures/plot-snapshots.json is missing under CI=true");
+const UPDATE = "UPDATE_PLOT_SNAPSHOTS=1 npx ava test/plot-figures.test.ts";
+if (process.env.UPDATE_PLOT_SNAPSHOTS === "1") {
+  if (process.env.CI === "true") throw new Error("UPDATE_PLOT_SNAPSHOTS=1 under CI=true: snapshots are written by a person, then reviewed");
   writeFileSync(SNAPSHOTS, JSON.stringify(current, null, 1) + "\n");
   console.error("plot-figures: wrote test/fixtures/plot-snapshots.json");
 }
-const snapshots = JSON.parse(readFileSync(SNAPSHOTS, "utf8"));
+// a missing file or entry fails the tests below: a snapshot is written only on request (UPDATE)
+const snapshots: Record<string, unknown> = existsSync(SNAPSHOTS) ? JSON.parse(readFileSync(SNAPSHOTS, "utf8")) : {};
+
+test("every figure kind has a committed snapshot, and every snapshot a figure kind", (t) => {
+  t.deepEqual(Object.keys(snapshots).sort(), Object.keys(figures).sort(), `missing or stale snapshots: write them with ${UPDATE}`);
+});
 
 for (const name of Object.keys(figures)) {
   test(`${name}: figure JSON equals the committed snapshot`, (t) => {
+    if (!(name in snapshots)) {
+      t.fail(`no snapshot of ${name} in test/fixtures/plot-snapshots.json: write it with ${UPDATE}`);
+      return;
+    }
     t.deepEqual(current[name], snapshots[name]);
   });
 }

@@ -1,6 +1,6 @@
 /** Helpers of the plot tests: reading back the palette PNGs that lib/plot writes. */
 import { createHash } from "node:crypto";
-import { inflateSync } from "node:zlib";
+import { crc32, inflateSync } from "node:zlib";
 
 /** A decoded 8-bit palette PNG (what encodePalettePng writes: filter type 0 on every row). */
 export interface PalettePng {
@@ -12,7 +12,7 @@ export interface PalettePng {
 }
 
 /**
- * Decodes a PNG of colour type 3, bit depth 8, no interlace, filter 0 rows.
+ * Decodes a PNG of colour type 3, bit depth 8, no interlace, filter 0 rows; checks every chunk's CRC.
  * @param png - file bytes (or a `data:image/png;base64,` URL).
  */
 export function decodePalettePng(png: Buffer | string): PalettePng {
@@ -27,6 +27,7 @@ export function decodePalettePng(png: Buffer | string): PalettePng {
     const len = buf.readUInt32BE(off);
     const type = buf.toString("ascii", off + 4, off + 8);
     const data = buf.subarray(off + 8, off + 8 + len);
+    if (buf.readUInt32BE(off + 8 + len) !== crc32(buf.subarray(off + 4, off + 8 + len))) throw new Error(`chunk ${type}: bad CRC`);
     if (type === "IHDR") {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);

@@ -1,9 +1,9 @@
 import test from "ava";
-import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { np } from "../lib/index.js";
 import { allocate } from "../lib/np/dtype.js";
-import { fromHex } from "./random-hex.js";
+import { fromHex } from "./support/floats.js";
+import { loadFixture } from "./support/fixtures.js";
 
 type Case = {
   name: string;
@@ -15,7 +15,7 @@ type Case = {
   repr: string;
   str: string;
 };
-const { cases } = JSON.parse(readFileSync(new URL("fixtures/print.json", import.meta.url), "utf8")) as { cases: Case[] };
+const { cases } = loadFixture<{ cases: Case[] }>("print");
 
 /** The fixture's array: its listed values, or element i = ((i * mult) % mod) * scale + offset. */
 function build(c: Case): np.NDArray {

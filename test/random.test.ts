@@ -1,8 +1,8 @@
 import test from "ava";
-import { readFileSync } from "node:fs";
 import { np } from "../lib/index.js";
 import { log } from "../lib/np/random/log.js";
-import { fromHex } from "./random-hex.js";
+import { fromHex, ulpDistance } from "./support/floats.js";
+import { loadFixture } from "./support/fixtures.js";
 
 type Out = { shape: number[]; dtype: string; values: (string | number)[] } | { float: string } | { int: number } | null;
 type Step = { fn: string; args: unknown[]; out: Out };
@@ -18,19 +18,8 @@ type Fixture = {
     libmMisrounded: number[][];
   };
 };
-const fixture = JSON.parse(readFileSync(new URL("fixtures/random.json", import.meta.url), "utf8")) as Fixture;
+const fixture = loadFixture<Fixture>("random");
 
-const bits = new DataView(new ArrayBuffer(8));
-/** The bit pattern of a double as a BigInt, for ulp distances. */
-function ordinal(x: number): bigint {
-  bits.setFloat64(0, x);
-  const u = bits.getBigUint64(0);
-  return u >= 1n << 63n ? -(u - (1n << 63n)) : u;
-}
-function ulpDiff(a: number, b: number): number {
-  const d = ordinal(a) - ordinal(b);
-  return Number(d < 0n ? -d : d);
-}
 
 /** Runs one fixture step on a RandomState and returns the result. */
 function runStep(rs: np.random.RandomState, step: Step): unknown {
@@ -106,7 +95,7 @@ test("np.random.randn over 1,000,000 draws from 4 seeds: >= 99.9 % bit-identical
     }
     samples[si].forEach((h, k) => {
       const i = k * sampleEvery;
-      if (!misrounded.has(i)) maxUlpSample = Math.max(maxUlpSample, ulpDiff(draws[i], fromHex(h)));
+      if (!misrounded.has(i)) maxUlpSample = Math.max(maxUlpSample, ulpDistance(draws[i], fromHex(h)));
     });
   });
   const n = want.length;
@@ -206,7 +195,7 @@ test("log (the hand-written one behind randn) is exact at known points and match
   let worst = 0;
   for (let i = 0; i < 20000; i++) {
     const x = rs.random_sample() * 2 ** rs.randint(-1074, 1024);
-    if (x > 0 && Number.isFinite(x)) worst = Math.max(worst, ulpDiff(log(x), Math.log(x)));
+    if (x > 0 && Number.isFinite(x)) worst = Math.max(worst, ulpDistance(log(x), Math.log(x)));
   }
   t.true(worst <= 1, `max ulp diff from Math.log ${worst}`);
 });

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Dev container checks that need no Docker engine (CI has none):
 #   1. the set-up scripts parse;
-#   2. .devcontainer/devcontainer.json validates against ../shared/devcontainer/devContainer.base.schema.json
-#      (Ajv2019), keeps the GPU rule and sets the lesson up (scripts/check-devcontainer.ts; under CI=true a
-#      missing schema fails);
+#   2. .devcontainer/devcontainer.json validates against the Dev Container schema vendored in the repository
+#      (scripts/devcontainer/devContainer.base.schema.json, Ajv2019), keeps the GPU rule and sets the lesson up
+#      (scripts/check-devcontainer.ts);
 #   3. scripts/install-kernel.sh registers the tslab kernel (a second run finds it up to date),
 #      `jupyter kernelspec list` shows it, and the registered kernel starts and runs a TypeScript cell;
 #   4. scripts/gpu-probe.sh runs and says what GPU it sees (none is a normal answer here).

@@ -7,19 +7,27 @@
  *   softplus(x) = log(1 + e^x)                     softplus'(x) = sigmoid(x)
  *
  * Each is an {@link Activation}: `f` and `df` on numbers (for plots), `forward` and `backward` on
- * arrays (for the network's hidden layer, `nnModel(..., { activation: "relu" })`).
+ * arrays (for the network's hidden layer, `nnModel(..., { activation: "relu" })`), and its own
+ * loops over Float64Arrays for the fused training and prediction loops of train.ts.
  * @module
  */
+import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
 import { ValueError } from "../np/errors.js";
+import { tanh as ftanh, tanhInto } from "../np/fastmath.js";
 
 /** The activation names the network accepts for its hidden layer. */
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "softplus";
 
-/** An activation function with its derivative, on numbers and on arrays. */
+/**
+ * An activation function with its derivative, on numbers and on arrays. It carries its own functions
+ * and loops (`f`, `dfza`, `forwardInto`, `backwardInto`), so the network's fused training and
+ * prediction call them without asking which activation it is: an activation made with
+ * {@link defineActivation} takes the same fast path as the lesson's tanh.
+ */
 export interface Activation {
-  /** Its name, as `nnModel`'s `activation` option takes it. */
-  readonly name: ActivationName;
+  /** Its name (`nnModel`'s `activation` option takes the built-in ones by name). */
+  readonly name: string;
   /** The function at x. */
   f(x: number): number;
   /** Its derivative at x. */
@@ -29,10 +37,79 @@ export interface Activation {
    * hint `1 - np.power(A1, 2)`).
    */
   dfza(z: number, a: number): number;
+  /** out[i] = f(z[i]) for every i of z: the fused loops' forward kernel. */
+  forwardInto(z: Float64Array, out: Float64Array): void;
+  /** out[i] = dfza(z[i], a[i]) for every i of z: the fused loops' backward kernel. */
+  backwardInto(z: Float64Array, a: Float64Array, out: Float64Array): void;
   /** `f` elementwise: A = g(Z), a new float64 array of Z's shape. */
   forward(Z: NDArray): NDArray;
   /** `g'(Z)` elementwise from Z and A = g(Z): the factor in dZ1 = W2ᵀ·dZ2 * g'(Z1). */
   backward(Z: NDArray, A: NDArray): NDArray;
+}
+
+/** What {@link defineActivation} needs; the loops and the array forms are optional. */
+export interface ActivationDefinition {
+  /** Its name. */
+  name: string;
+  /** The function at x. */
+  f(x: number): number;
+  /** Its derivative at x. */
+  df(x: number): number;
+  /** The derivative from z and a = f(z). */
+  dfza(z: number, a: number): number;
+  /** A faster forward loop than calling `f` per element, if there is one. */
+  forwardInto?(z: Float64Array, out: Float64Array): void;
+  /** A faster backward loop than calling `dfza` per element, if there is one. */
+  backwardInto?(z: Float64Array, a: Float64Array, out: Float64Array): void;
+  /** The array form on `np`, if it differs from applying `f` elementwise (tanh: `np.tanh`). */
+  forward?(Z: NDArray): NDArray;
+  /** The array form of the derivative on `np` (tanh: `1 - np.power(A, 2)`). */
+  backward?(Z: NDArray, A: NDArray): NDArray;
+}
+
+/**
+ * An {@link Activation} from its function and derivative; the loops default to calling `f` and
+ * `dfza` per element, the array forms to those loops over float64 copies.
+ *
+ * @param d - name, `f`, `df`, `dfza`, and optionally faster loops or `np` array forms
+ * @returns the activation, usable as `nnModel(..., { activation })`
+ * @example defineActivation({ name: "leaky", f: (x) => (x > 0 ? x : 0.01 * x), df: (x) => (x > 0 ? 1 : 0.01), dfza: (z) => (z > 0 ? 1 : 0.01) })
+ */
+export function defineActivation(d: ActivationDefinition): Activation {
+  const { f, dfza } = d;
+  const forwardInto =
+    d.forwardInto ??
+    ((z: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < z.length; i++) out[i] = f(z[i]);
+    });
+  const backwardInto =
+    d.backwardInto ??
+    ((z: Float64Array, a: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < z.length; i++) out[i] = dfza(z[i], a[i]);
+    });
+  const float64 = (A: NDArray) => Float64Array.from(A.values());
+  return Object.freeze({
+    name: d.name,
+    f,
+    df: d.df,
+    dfza,
+    forwardInto,
+    backwardInto,
+    forward:
+      d.forward ??
+      ((Z: NDArray) => {
+        const out = new Float64Array(Z.size);
+        forwardInto(float64(Z), out);
+        return NDArray.fromData(out, Z.shape, "float64");
+      }),
+    backward:
+      d.backward ??
+      ((Z: NDArray, A: NDArray) => {
+        const out = new Float64Array(Z.size);
+        backwardInto(float64(Z), float64(A), out);
+        return NDArray.fromData(out, Z.shape, "float64");
+      }),
+  });
 }
 
 /** sigmoid without overflow for large negative x. */
@@ -47,51 +124,44 @@ function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
-function makeActivation(
-  name: ActivationName,
-  f: (x: number) => number,
-  df: (x: number) => number,
-  dfza: (z: number, a: number) => number,
-): Activation {
-  return {
-    name,
-    f,
-    df,
-    dfza,
-    forward(Z: NDArray): NDArray {
-      const z = Z.values();
-      const out = new Float64Array(z.length);
-      for (let i = 0; i < z.length; i++) out[i] = f(z[i]);
-      return NDArray.fromData(out, Z.shape, "float64");
-    },
-    backward(Z: NDArray, A: NDArray): NDArray {
-      const z = Z.values(), a = A.values();
-      const out = new Float64Array(z.length);
-      for (let i = 0; i < z.length; i++) out[i] = dfza(z[i], a[i]);
-      return NDArray.fromData(out, Z.shape, "float64");
-    },
-  };
-}
-
-/** Hyperbolic tangent, the lesson's hidden-layer activation; tanh' = 1 − tanh². */
-export const tanhActivation: Activation = makeActivation("tanh", Math.tanh, (x) => 1 - Math.tanh(x) ** 2, (_z, a) => 1 - a * a);
+/**
+ * Hyperbolic tangent, the lesson's hidden-layer activation; tanh' = 1 − tanh². On numbers and in
+ * its loops it is `np`'s own tanh (lib/np/fastmath.ts), so `forward` is `np.tanh` value for value.
+ */
+export const tanhActivation: Activation = defineActivation({
+  name: "tanh",
+  f: ftanh,
+  df: (x) => 1 - ftanh(x) ** 2,
+  dfza: (_z, a) => 1 - a * a,
+  forwardInto: (z, out) => tanhInto(z, 0, out, z.length),
+  backwardInto: (_z, a, out) => {
+    for (let i = 0; i < a.length; i++) out[i] = 1 - a[i] * a[i];
+  },
+  forward: (Z) => np.tanh(Z),
+  backward: (_Z, A) => np.subtract(1, np.power(A, 2)), // the lesson's hint
+});
 
 /** The logistic sigmoid, the lesson's output activation; sigmoid' = sigmoid·(1 − sigmoid). */
-export const sigmoidActivation: Activation = makeActivation(
-  "sigmoid",
-  sigmoid,
-  (x) => {
+export const sigmoidActivation: Activation = defineActivation({
+  name: "sigmoid",
+  f: sigmoid,
+  df: (x) => {
     const s = sigmoid(x);
     return s * (1 - s);
   },
-  (_z, a) => a * (1 - a),
-);
+  dfza: (_z, a) => a * (1 - a),
+});
 
 /** The rectifier max(0, x) (Glorot et al., 2011); its derivative is taken as 0 at x = 0. */
-export const reluActivation: Activation = makeActivation("relu", (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), (z) => (z > 0 ? 1 : 0));
+export const reluActivation: Activation = defineActivation({
+  name: "relu",
+  f: (x) => (x > 0 ? x : 0),
+  df: (x) => (x > 0 ? 1 : 0),
+  dfza: (z) => (z > 0 ? 1 : 0),
+});
 
 /** softplus log(1 + e^x), a smooth ReLU; its derivative is the sigmoid. */
-export const softplusActivation: Activation = makeActivation("softplus", softplus, sigmoid, (z) => sigmoid(z));
+export const softplusActivation: Activation = defineActivation({ name: "softplus", f: softplus, df: sigmoid, dfza: (z) => sigmoid(z) });
 
 /** The four activations by name. */
 export const activations: Readonly<Record<ActivationName, Activation>> = Object.freeze({
@@ -109,7 +179,14 @@ export const activations: Readonly<Record<ActivationName, Activation>> = Object.
  * @throws ValueError for an unknown name
  */
 export function getActivation(a: ActivationName | Activation): Activation {
-  if (typeof a === "object" && a !== null) return a;
+  if (typeof a === "object" && a !== null) {
+    for (const k of ["f", "df", "dfza", "forwardInto", "backwardInto", "forward", "backward"] as const) {
+      if (typeof a[k] !== "function") {
+        throw new TypeError(`activation ${String(a.name)} has no ${k}() method: make it with defineActivation({ name, f, df, dfza })`);
+      }
+    }
+    return a;
+  }
   const found = (activations as Record<string, Activation | undefined>)[a];
   if (!found) {
     throw new ValueError(`unknown activation '${String(a)}': expected one of ${Object.keys(activations).join(", ")}`);

@@ -10,18 +10,10 @@
  */
 import { NDArray } from "../np/ndarray.js";
 import { ValueError } from "../np/errors.js";
-import type { ActivationName, Activation } from "./activations.js";
-import {
-  type Gradients,
-  type Parameters,
-  backwardPropagation,
-  backwardPropagationAsWritten,
-  checkParameters,
-  checkTrainingData,
-  computeCost,
-  forwardPropagation,
-} from "./network.js";
-import type { GradientKind } from "./train.js";
+import { type ActivationName, type Activation, getActivation } from "./activations.js";
+import { type Parameters, checkParameters, checkTrainingData } from "./network.js";
+import { type GradientKind, backwardStep, costStep, forwardStep } from "./steps.js";
+import { checkOptions } from "./validate.js";
 
 /** The result of {@link gradCheck}. */
 export interface GradCheckResult {
@@ -43,11 +35,11 @@ const KEYS = ["W1", "b1", "W2", "b2"] as const;
  * @param parameters - `{ W1, b1, W2, b2 }` at which to check
  * @param X - input data, shape (n_x, m)
  * @param Y - labels 0/1, shape (1, m)
- * @param options.gradient - "true" (default, {@link backwardPropagation}) or "as-written" ({@link backwardPropagationAsWritten})
+ * @param options.gradient - "true" (default, as `backwardPropagation`) or "as-written" (as `backwardPropagationAsWritten`)
  * @param options.epsilon - the step ε (default 1e-7)
  * @param options.activation - the hidden activation (default "tanh")
  * @returns `{ difference, perParameter, analytic, numeric }`
- * @throws ValueError on bad shapes or labels, or an epsilon that is not a small positive number
+ * @throws ValueError on bad shapes or labels, or an epsilon that is not a small positive number; TypeError on an unknown option
  * @example gradCheck(initializeParameters(2, 4, 1), X, Y, { gradient: "as-written" }).perParameter.b1 // ≈ 0.7
  */
 export function gradCheck(
@@ -56,17 +48,20 @@ export function gradCheck(
   Y: NDArray,
   options: { gradient?: GradientKind; epsilon?: number; activation?: ActivationName | Activation } = {},
 ): GradCheckResult {
+  checkOptions(options, ["gradient", "epsilon", "activation"], "gradCheck");
   checkParameters(parameters, X);
   checkTrainingData(X, Y);
   const epsilon = options.epsilon ?? 1e-7;
   if (!(epsilon > 0 && epsilon < 1)) throw new ValueError(`epsilon must be in (0, 1), got ${epsilon}`);
-  const activation = options.activation ?? "tanh";
-  const backward = (options.gradient ?? "true") === "true" ? backwardPropagation : backwardPropagationAsWritten;
-  const [, cache] = forwardPropagation(X, parameters, { activation });
-  const grads: Gradients = backward(parameters, cache, X, Y, { activation });
+  const g = getActivation(options.activation ?? "tanh");
+  const kind = options.gradient ?? "true";
+  if (kind !== "true" && kind !== "as-written") throw new ValueError(`gradient must be "true" or "as-written", got ${String(kind)}`);
+  // checked once above; the 2 × (number of parameters) cost evaluations below trust their input
+  const [, cache] = forwardStep(X, parameters, g);
+  const grads = backwardStep(parameters, cache, X, Y, g, kind);
 
   const copies = Object.fromEntries(KEYS.map((k) => [k, parameters[k].copy()])) as unknown as Parameters;
-  const cost = () => computeCost(forwardPropagation(X, copies, { activation })[0], Y);
+  const cost = () => costStep(forwardStep(X, copies, g)[0], Y);
   const analytic = {} as GradCheckResult["analytic"];
   const numeric = {} as GradCheckResult["numeric"];
   const perParameter = {} as GradCheckResult["perParameter"];

@@ -14,8 +14,8 @@ export {
 export { nnModel, predict, accuracyPercent, costLine, type NnModelOptions, type PredictOptions, type GradientKind } from "./train.js";
 export { gradCheck, type GradCheckResult } from "./grad-check.js";
 export {
-  tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation,
-  type Activation, type ActivationName,
+  tanhActivation, sigmoidActivation, reluActivation, softplusActivation, activations, getActivation, defineActivation,
+  type Activation, type ActivationName, type ActivationDefinition,
 } from "./activations.js";
 export {
   constantSchedule, stepSchedule, exponentialSchedule, inverseTimeSchedule, cosineSchedule, type Schedule,

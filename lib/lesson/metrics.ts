@@ -31,13 +31,13 @@ export interface BinaryMetricOptions {
 
 /** Both label vectors, checked: same length, not empty, finite integer labels. */
 function pairOfLabels(yTrue: LabelsLike, yPred: LabelsLike): [Float64Array, Float64Array] {
-  const t = labelValues(yTrue, "y_true");
-  const p = labelValues(yPred, "y_pred");
+  const t = labelValues(yTrue, "yTrue");
+  const p = labelValues(yPred, "yPred");
   if (t.length !== p.length) {
     throw new ValueError(`Found input variables with inconsistent numbers of samples: [${t.length}, ${p.length}]`);
   }
-  if (t.length === 0) throw new ValueError("Found empty input: y_true and y_pred have 0 samples");
-  for (const [name, v] of [["y_true", t], ["y_pred", p]] as const) {
+  if (t.length === 0) throw new ValueError("Found empty input: yTrue and yPred have 0 samples");
+  for (const [name, v] of [["yTrue", t], ["yPred", p]] as const) {
     for (let i = 0; i < v.length; i++) {
       if (!Number.isInteger(v[i])) {
         throw new ValueError(`${name} must hold class labels (integers), found ${v[i]} at index ${i}`);
@@ -99,7 +99,7 @@ function binaryPositive(t: Float64Array, p: Float64Array, posLabel: number): num
     );
   }
   if (!present.includes(posLabel) && present.length >= 2) {
-    throw new ValueError(`pos_label=${posLabel} is not a valid label. It should be one of [${present.join(", ")}]`);
+    throw new ValueError(`posLabel=${posLabel} is not a valid label. It should be one of [${present.join(", ")}]`);
   }
   return posLabel;
 }
@@ -119,7 +119,7 @@ function binaryPositive(t: Float64Array, p: Float64Array, posLabel: number): num
 export function confusionMatrix(yTrue: LabelsLike, yPred: LabelsLike, options: { labels?: readonly number[] } = {}): NDArray {
   const [t, p] = pairOfLabels(yTrue, yPred);
   const labels = options.labels ? [...options.labels] : uniqueLabels(t, p);
-  if (labels.length === 0) throw new ValueError("'labels' should contain at least one label.");
+  if (labels.length === 0) throw new ValueError("labels should contain at least one label.");
   const index = new Map(labels.map((l, i) => [l, i]));
   if (index.size !== labels.length) throw new ValueError(`labels must be unique, got [${labels.join(", ")}]`);
   const k = labels.length;
@@ -245,7 +245,7 @@ export function classificationReport(
   const names = options.targetNames ? [...options.targetNames] : labels.map(String);
   if (names.length !== labels.length) {
     throw new ValueError(
-      `Number of classes, ${labels.length}, does not match size of target_names, ${names.length}. Try specifying the labels parameter`,
+      `Number of classes, ${labels.length}, does not match the size of targetNames, ${names.length}. Try specifying the labels option`,
     );
   }
   const rows = labels.map((l) => scoresFor(t, p, l, zero));

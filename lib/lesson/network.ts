@@ -7,14 +7,16 @@
  *   dZ2 = A2 − Y,  dW2 = (1/m) dZ2·A1ᵀ,  db2 = (1/m) Σ dZ2                          (5.1–5.3)
  *   dZ1 = W2ᵀ·dZ2 * (1 − A1²),  dW1 = (1/m) dZ1·Xᵀ,  db1 = (1/m) Σ_i dZ1[:, i]      (6.1–6.3)
  *
- * These are the reference implementations; `nnModel` and `predict` (train.ts) run the same
- * arithmetic in fused loops for speed, and the tests check that both give the same numbers.
+ * Each public function checks its arguments once, then runs the arithmetic of steps.ts. These are
+ * the reference implementations; `nnModel` and `predict` (train.ts) run the same arithmetic in fused
+ * loops for speed, and the tests check that both give the same numbers.
  * @module
  */
 import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
-import { ValueError, formatShape } from "../np/errors.js";
+import { ValueError, alignError, formatShape } from "../np/errors.js";
 import { type Activation, type ActivationName, getActivation } from "./activations.js";
+import { type GradientKind, backwardStep, costStep, forwardStep, updateStep } from "./steps.js";
 import { checkBinaryLabels, checkFinite, checkMatrix, checkNotEmpty, checkSameColumns } from "./validate.js";
 
 /** The network's parameters, as the lesson's `parameters` dictionary. */
@@ -92,7 +94,7 @@ export function layerSizes(X: NDArray, Y: NDArray): [number, number, number] {
  * @example initializeParameters(2, 4, 1).W1.get(0, 0) // -0.4167578474054706
  */
 export function initializeParameters(nX: number, nH: number, nY: number): Parameters {
-  for (const [name, v] of [["n_x", nX], ["n_h", nH], ["n_y", nY]] as const) {
+  for (const [name, v] of [["nX", nX], ["nH", nH], ["nY", nY]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ValueError(`${name} must be a positive integer, got ${v}`);
   }
   np.random.seed(2); // ЭТУ СТРОКУ НЕ РЕДАКТИРОВАТЬ
@@ -103,7 +105,16 @@ export function initializeParameters(nX: number, nH: number, nY: number): Parame
   return { W1, b1, W2, b2 };
 }
 
-/** Checks parameters against each other and against X; returns [n_x, n_h, n_y]. */
+/**
+ * Checks parameters against each other and, when given, against X: the shapes the lesson's
+ * `np.dot(W1, X)` and the bias additions need. Scans no values.
+ *
+ * @param p - `{ W1: (n_h, n_x), b1: (n_h, 1), W2: (n_y, n_h), b2: (n_y, 1) }`
+ * @param X - input data, shape (n_x, m)
+ * @returns `[n_x, n_h, n_y]`
+ * @throws TypeError when a parameter is not an NDArray; ValueError naming the parameter (or X) and
+ *   the shape it needs when shapes do not fit
+ */
 export function checkParameters(p: Parameters, X?: NDArray): [number, number, number] {
   if (typeof p !== "object" || p === null) throw new TypeError("parameters must be an object { W1, b1, W2, b2 }");
   for (const k of ["W1", "b1", "W2", "b2"] as const) {
@@ -114,12 +125,16 @@ export function checkParameters(p: Parameters, X?: NDArray): [number, number, nu
   const bad = (k: string, want: string, got: NDArray) =>
     new ValueError(`parameters.${k} must have shape ${want}, got ${formatShape(got.shape)}`);
   if (nH2 !== nH) throw bad("W2", `(n_y, ${nH}) to match W1 ${formatShape(p.W1.shape)}`, p.W2);
-  if (p.b1.ndim !== 2 || p.b1.shape[0] !== nH || p.b1.shape[1] !== 1) throw bad("b1", `(${nH}, 1)`, p.b1);
-  if (p.b2.ndim !== 2 || p.b2.shape[0] !== nY || p.b2.shape[1] !== 1) throw bad("b2", `(${nY}, 1)`, p.b2);
+  if (p.b1.ndim !== 2 || p.b1.shape[0] !== nH || p.b1.shape[1] !== 1) throw bad("b1", formatShape([nH, 1]), p.b1);
+  if (p.b2.ndim !== 2 || p.b2.shape[0] !== nY || p.b2.shape[1] !== 1) throw bad("b2", formatShape([nY, 1]), p.b2);
   if (X !== undefined) {
     checkMatrix(X, "X", "(n_x, m)");
     if (X.shape[0] !== nX) {
-      throw new ValueError(`shapes ${formatShape(p.W1.shape)} and ${formatShape(X.shape)} not aligned: ${nX} (dim 1) != ${X.shape[0]} (dim 0)`);
+      const transposed = X.shape[1] === nX ? "; one column per example: is it transposed (X.T)?" : "";
+      throw new ValueError(
+        `X must have shape (n_x, m) with n_x = ${nX} for W1 of shape ${formatShape(p.W1.shape)}, got shape ` +
+          `${formatShape(X.shape)}${transposed} (numpy: ${alignError(p.W1.shape, X.shape, 1, 0).message})`,
+      );
     }
   }
   return [nX, nH, nY];
@@ -137,13 +152,7 @@ export function checkParameters(p: Parameters, X?: NDArray): [number, number, nu
  */
 export function forwardPropagation(X: NDArray, parameters: Parameters, options: ActivationOption = {}): [NDArray, Cache] {
   checkParameters(parameters, X);
-  const g = getActivation(options.activation ?? "tanh");
-  const { W1, b1, W2, b2 } = parameters;
-  const Z1 = np.add(np.dot(W1, X), b1);
-  const A1 = g.name === "tanh" ? np.tanh(Z1) : g.forward(Z1);
-  const Z2 = np.add(np.dot(W2, A1), b2);
-  const A2 = np.divide(1, np.add(1, np.exp(np.negative(Z2))));
-  return [A2, { Z1, A1, Z2, A2 }];
+  return forwardStep(X, parameters, getActivation(options.activation ?? "tanh"));
 }
 
 /**
@@ -165,13 +174,17 @@ export function computeCost(A2: NDArray, Y: NDArray, parameters?: Parameters): n
   }
   checkNotEmpty(Y, "Y", 1);
   checkBinaryLabels(Y.values(), "Y");
-  const m = Y.shape[1]; // number of examples
-  const logprobs = np.sum(np.add(np.multiply(Y, np.log(A2)), np.multiply(np.subtract(1, Y), np.log(np.subtract(1, A2)))));
-  const cost = -logprobs / m;
-  return cost;
+  return costStep(A2, Y);
 }
 
-/** Checks X and Y for training: 2-D, same number of examples, not empty, finite, labels 0/1. */
+/**
+ * Checks X and Y for training once, before any loop: 2-D, same number of examples, not empty,
+ * finite, labels 0/1 (scans every value of X and Y).
+ *
+ * @param X - input data, shape (n_x, m)
+ * @param Y - labels 0/1, shape (n_y, m)
+ * @throws TypeError or ValueError naming X or Y and what is wrong
+ */
 export function checkTrainingData(X: NDArray, Y: NDArray): void {
   checkMatrix(X, "X", "(n_x, m)");
   checkMatrix(Y, "Y", "(n_y, m)");
@@ -179,20 +192,6 @@ export function checkTrainingData(X: NDArray, Y: NDArray): void {
   checkNotEmpty(X, "X", 1);
   checkFinite(X.values(), "X");
   checkBinaryLabels(Y.values(), "Y");
-}
-
-/** The steps both backward passes share, up to dZ1 (formulas 5.1–6.2). */
-function backwardCommon(parameters: Parameters, cache: Cache, X: NDArray, Y: NDArray, g: Activation) {
-  checkTrainingData(X, Y);
-  const m = X.shape[1];
-  const { W2 } = parameters;
-  const { A1, A2, Z1 } = cache;
-  const dZ2 = np.subtract(A2, Y);
-  const dW2 = np.multiply(1 / m, np.dot(dZ2, A1.T));
-  const gPrime = g.name === "tanh" ? np.subtract(1, np.power(A1, 2)) : g.backward(Z1, A1);
-  const dZ1 = np.multiply(np.dot(W2.T, dZ2), gPrime);
-  const dW1 = np.multiply(1 / m, np.dot(dZ1, X.T));
-  return { m, dZ2, dW2, dZ1, dW1 };
 }
 
 /**
@@ -208,10 +207,7 @@ function backwardCommon(parameters: Parameters, cache: Cache, X: NDArray, Y: NDA
  * @throws ValueError on mismatched shapes, NaN in X, or labels other than 0/1
  */
 export function backwardPropagation(parameters: Parameters, cache: Cache, X: NDArray, Y: NDArray, options: ActivationOption = {}): Gradients {
-  const { m, dZ2, dW2, dZ1, dW1 } = backwardCommon(parameters, cache, X, Y, getActivation(options.activation ?? "tanh"));
-  const db2 = np.multiply(1 / m, np.sum(dZ2, { axis: 1, keepdims: true }));
-  const db1 = np.multiply(1 / m, np.sum(dZ1, { axis: 1, keepdims: true })); // one value per hidden unit
-  return { dW1, db1, dW2, db2 };
+  return backwardChecked(parameters, cache, X, Y, options, "true");
 }
 
 /**
@@ -228,10 +224,13 @@ export function backwardPropagation(parameters: Parameters, cache: Cache, X: NDA
  * @throws ValueError on mismatched shapes, NaN in X, or labels other than 0/1
  */
 export function backwardPropagationAsWritten(parameters: Parameters, cache: Cache, X: NDArray, Y: NDArray, options: ActivationOption = {}): Gradients {
-  const { m, dZ2, dW2, dZ1, dW1 } = backwardCommon(parameters, cache, X, Y, getActivation(options.activation ?? "tanh"));
-  const db2 = (1 / m) * np.sum(dZ2);
-  const db1 = (1 / m) * np.sum(dZ1); // the lesson's sum over every axis: one number for all units
-  return { dW1, db1, dW2, db2 };
+  return backwardChecked(parameters, cache, X, Y, options, "as-written");
+}
+
+/** Both backward passes: the data checked once, then the arithmetic of steps.ts. */
+function backwardChecked(parameters: Parameters, cache: Cache, X: NDArray, Y: NDArray, options: ActivationOption, kind: GradientKind): Gradients {
+  checkTrainingData(X, Y);
+  return backwardStep(parameters, cache, X, Y, getActivation(options.activation ?? "tanh"), kind);
 }
 
 /**
@@ -246,15 +245,13 @@ export function backwardPropagationAsWritten(parameters: Parameters, cache: Cach
 export function updateParameters(parameters: Parameters, grads: Gradients, learningRate = 1.2): Parameters {
   checkParameters(parameters);
   if (!Number.isFinite(learningRate)) throw new ValueError(`learningRate must be a finite number, got ${learningRate}`);
-  const step = (theta: NDArray, d: NDArray | number, name: string): NDArray => {
-    const out = np.subtract(theta, np.multiply(learningRate, d));
+  const updated = updateStep(parameters, grads, learningRate);
+  for (const k of ["W1", "b1", "W2", "b2"] as const) {
+    const theta = parameters[k], out = updated[k], d = grads[`d${k}`];
     if (out.ndim !== theta.ndim || out.shape.some((n, i) => n !== theta.shape[i])) {
-      const dShape = typeof d === "number" ? "()" : formatShape(d.shape);
-      throw new ValueError(`d${name} of shape ${dShape} does not fit ${name} of shape ${formatShape(theta.shape)}`);
+      const dShape = formatShape(typeof d === "number" ? [] : d.shape);
+      throw new ValueError(`d${k} of shape ${dShape} does not fit ${k} of shape ${formatShape(theta.shape)}`);
     }
-    return out;
-  };
-  const { W1, b1, W2, b2 } = parameters;
-  const { dW1, db1, dW2, db2 } = grads;
-  return { W1: step(W1, dW1, "W1"), b1: step(b1, db1, "b1"), W2: step(W2, dW2, "W2"), b2: step(b2, db2, "b2") };
+  }
+  return updated;
 }

@@ -7,6 +7,7 @@ import type { NDArray } from "../np/ndarray.js";
 import { ValueError } from "../np/errors.js";
 import type { Parameters } from "./network.js";
 import { type GradientKind, accuracyPercent, nnModel, predict } from "./train.js";
+import { checkOptions } from "./validate.js";
 
 /** The sizes the original sweeps. */
 export const HIDDEN_LAYER_SIZES: readonly number[] = [1, 2, 3, 4, 5, 20, 50];
@@ -31,13 +32,14 @@ export interface SweepRow {
  * @param options.numIterations - iterations per network (default 5000, as the original sweep)
  * @param options.gradient - "true" (default) or "as-written"
  * @returns one row per size: `{ nH, accuracyPercent, parameters }`
- * @throws ValueError on bad data or a size that is not a positive integer
+ * @throws ValueError on bad data or a size that is not a positive integer; TypeError on an unknown option
  */
 export function hiddenSizeSweep(
   X: NDArray,
   Y: NDArray,
   options: { sizes?: readonly number[]; numIterations?: number; gradient?: GradientKind } = {},
 ): SweepRow[] {
+  checkOptions(options, ["sizes", "numIterations", "gradient"], "hiddenSizeSweep");
   const sizes = options.sizes ?? HIDDEN_LAYER_SIZES;
   for (const s of sizes) if (!Number.isInteger(s) || s < 1) throw new ValueError(`hidden sizes must be positive integers, got ${s}`);
   return sizes.map((nH) => {

@@ -2,35 +2,27 @@
  * Training and prediction (In[11]–In[13]): `nnModel` runs gradient descent, `predict` thresholds
  * the network's output.
  *
- * Both run fused loops over Float64Arrays by default: the same arithmetic, in the same order, as the
- * `np` functions of network.ts (which `implementation: "np"` runs, line for line as the lesson), but
- * without allocating arrays each step and with the inlinable exp/log/tanh of `np`'s fastmath module.
- * test/lesson-train.test.ts checks that both give the same numbers.
+ * Both check their input once, at the start, then run fused loops over Float64Arrays by default:
+ * the same arithmetic, in the same order, as the `np` functions of steps.ts (which `implementation:
+ * "np"` runs, line for line as the lesson), but without allocating arrays each step, with the
+ * inlinable exp/log of `np`'s fastmath module and the activation's own functions: training calls its
+ * `f` and `dfza` per element (V8 inlines them: as fast as writing tanh there, measured), prediction its
+ * `forwardInto` loop per block of examples. No name is tested. test/lesson-train.test.ts checks that
+ * both give the same numbers.
  * @module
  */
-import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
-import { ValueError } from "../np/errors.js";
-import { exp as fexp, log as flog, tanh as ftanh } from "../np/fastmath.js";
+import { ValueError, formatShape } from "../np/errors.js";
+import { exp as fexp, log as flog } from "../np/fastmath.js";
 import { type Activation, type ActivationName, getActivation } from "./activations.js";
 import type { Schedule } from "./schedules.js";
 import { formatFixed } from "./format.js";
-import {
-  type Parameters,
-  backwardPropagation,
-  backwardPropagationAsWritten,
-  checkParameters,
-  checkTrainingData,
-  computeCost,
-  forwardPropagation,
-  initializeParameters,
-  layerSizes,
-  updateParameters,
-} from "./network.js";
-import { checkFinite } from "./validate.js";
+import { type Parameters, checkParameters, checkTrainingData, initializeParameters, layerSizes } from "./network.js";
+import { type GradientKind, backwardStep, costStep, forwardStep, updateStep } from "./steps.js";
+import * as np from "../np/index.js";
+import { checkFinite, checkOptions, describe } from "./validate.js";
 
-/** Which gradient `nnModel` descends: the true one, or the original's (`db1` summed over every axis). */
-export type GradientKind = "true" | "as-written";
+export type { GradientKind } from "./steps.js";
 
 /** Options of {@link nnModel}. */
 export interface NnModelOptions {
@@ -61,9 +53,37 @@ export function costLine(iteration: number, cost: number): string {
   return `Cost after iteration ${iteration}: ${formatFixed(cost, 6)}`;
 }
 
+const NN_MODEL_OPTIONS = [
+  "numIterations", "learningRate", "printCost", "gradient", "activation", "schedule", "onCost", "costEvery", "print", "implementation",
+] as const;
+
+/**
+ * The options of a call to `nnModel`: the options object, or the original's positional
+ * `nn_model(X, Y, n_h, num_iterations, print_cost)`. Nothing passed is ignored: any other form throws.
+ */
+function nnModelOptions(rest: readonly unknown[]): NnModelOptions {
+  const [first, second, ...extra] = rest;
+  if (typeof first === "number" || (first === undefined && typeof second === "boolean")) {
+    // the original's positional form: nnModel(X, Y, nH, numIterations, printCost)
+    if (second !== undefined && typeof second !== "boolean") {
+      throw new TypeError(`nnModel(X, Y, nH, numIterations, printCost): printCost must be a boolean, got ${describe(second)}`);
+    }
+    if (extra.length > 0) throw new TypeError(`nnModel takes at most 5 arguments (X, Y, nH, numIterations, printCost), got ${rest.length + 3}`);
+    return { numIterations: first as number | undefined, printCost: second as boolean | undefined };
+  }
+  if (first !== undefined && (typeof first !== "object" || first === null || Array.isArray(first))) {
+    throw new TypeError(`nnModel's 4th argument must be an options object { numIterations, printCost, ... } or numIterations, got ${describe(first)}`);
+  }
+  if (rest.length > 1) {
+    throw new TypeError(`nnModel(X, Y, nH, options) takes no argument after the options object, got ${rest.length - 1} more`);
+  }
+  return checkOptions((first ?? {}) as NnModelOptions, NN_MODEL_OPTIONS, "nnModel");
+}
+
 /**
  * Trains the 2-layer network by gradient descent (In[11]). Seeds numpy's generator with 3, then
- * initialises with {@link initializeParameters} (which seeds 2), as the lesson.
+ * initialises with {@link initializeParameters} (which seeds 2), as the lesson. X and Y are checked
+ * once, here; the loop trusts them.
  *
  * @param X - input data, shape (n_x, m)
  * @param Y - labels 0/1, shape (1, m)
@@ -72,12 +92,27 @@ export function costLine(iteration: number, cost: number): string {
  *   `gradient` ("true" | "as-written"), `activation` ("tanh"), `schedule`, `onCost`, `costEvery` (100),
  *   `print`, `implementation` ("fused" | "np")
  * @returns the learnt parameters `{ W1: (nH, n_x), b1: (nH, 1), W2: (1, nH), b2: (1, 1) }`
- * @throws ValueError on bad shapes, empty or non-finite X, labels other than 0/1, or bad options
+ * @throws ValueError on bad shapes, empty or non-finite X, labels other than 0/1, or bad options;
+ *   TypeError on an unknown option or arguments of another form
  * @example
  * const parameters = nnModel(X, Y, 4, { numIterations: 10000, printCost: true, gradient: "as-written" });
  * // Cost after iteration 0: 1.127380 ... Cost after iteration 9000: 0.253411
  */
-export function nnModel(X: NDArray, Y: NDArray, nH: number, options: NnModelOptions = {}): Parameters {
+export function nnModel(X: NDArray, Y: NDArray, nH: number, options?: NnModelOptions): Parameters;
+/**
+ * The original's positional form, `nn_model(X, Y, n_h, num_iterations = 10000, print_cost = False)`.
+ *
+ * @param X - input data, shape (n_x, m)
+ * @param Y - labels 0/1, shape (1, m)
+ * @param nH - size of the hidden layer
+ * @param numIterations - iterations of gradient descent (default 10000)
+ * @param printCost - print the cost every 1000 iterations (default false)
+ * @returns the learnt parameters, as the options form
+ * @example nnModel(X, Y, 4, 10000, true) // the lesson's In[12], with the true gradient
+ */
+export function nnModel(X: NDArray, Y: NDArray, nH: number, numIterations?: number, printCost?: boolean): Parameters;
+export function nnModel(X: NDArray, Y: NDArray, nH: number, ...rest: unknown[]): Parameters {
+  const options = nnModelOptions(rest);
   checkTrainingData(X, Y);
   const numIterations = options.numIterations ?? 10000;
   if (!Number.isInteger(numIterations) || numIterations < 0) {
@@ -91,14 +126,17 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, options: NnModelOpti
   if (gradient !== "true" && gradient !== "as-written") {
     throw new ValueError(`gradient must be "true" or "as-written", got ${String(gradient)}`);
   }
+  const implementation = options.implementation ?? "fused";
+  if (implementation !== "fused" && implementation !== "np") {
+    throw new ValueError(`implementation must be "fused" or "np", got ${String(implementation)}`);
+  }
   const activation = getActivation(options.activation ?? "tanh");
   const print = options.print ?? ((line: string) => console.log(line));
   const rate = options.schedule ?? (() => learningRate);
 
   np.random.seed(3);
-  const nX = layerSizes(X, Y)[0];
-  const nY = layerSizes(X, Y)[2];
-  if (nY !== 1) throw new ValueError(`Y must have shape (1, m): one row of 0/1 labels, got ${nY} rows`);
+  const [nX, , nY] = layerSizes(X, Y);
+  if (nY !== 1) throw new ValueError(`Y must have shape (1, m): one row of 0/1 labels, got shape ${formatShape(Y.shape)}`);
   let parameters = initializeParameters(nX, nH, nY);
 
   const wantCost = (i: number) =>
@@ -109,13 +147,13 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, options: NnModelOpti
     if (options.onCost && (i % costEvery === 0 || i === numIterations - 1)) options.onCost(i, cost);
   };
 
-  if ((options.implementation ?? "fused") === "np") {
-    const backward = gradient === "true" ? backwardPropagation : backwardPropagationAsWritten;
+  if (implementation === "np") {
+    // the lesson's loop on np, with the steps the public functions run after their checks
     for (let i = 0; i < numIterations; i++) {
-      const [A2, cache] = forwardPropagation(X, parameters, { activation });
-      const cost = computeCost(A2, Y, parameters);
-      const grads = backward(parameters, cache, X, Y, { activation });
-      parameters = updateParameters(parameters, grads, rate(i));
+      const [A2, cache] = forwardStep(X, parameters, activation);
+      const cost = costStep(A2, Y);
+      const grads = backwardStep(parameters, cache, X, Y, activation, gradient);
+      parameters = updateStep(parameters, grads, rate(i));
       report(i, cost);
     }
     return parameters;
@@ -143,9 +181,9 @@ function trainFused(
   const b1 = Float64Array.from(start.b1.values()); // (nH,)
   const W2 = Float64Array.from(start.W2.values()); // (nH,)
   let b2 = start.b2.values()[0];
-  const isTanh = g.name === "tanh";
   const Z1 = new Float64Array(nH * m);
   const A1 = new Float64Array(nH * m);
+  const { f, dfza } = g; // the activation's own scalar functions, called (and inlined) in the loops
   const A2 = new Float64Array(m);
   const dZ2 = new Float64Array(m);
   const dZ1row = new Float64Array(m);
@@ -163,7 +201,7 @@ function trainFused(
         for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[k * m + i];
         z += bh;
         Z1[o + i] = z;
-        A1[o + i] = isTanh ? ftanh(z) : g.f(z);
+        A1[o + i] = f(z);
       }
     }
     for (let i = 0; i < m; i++) {
@@ -191,7 +229,7 @@ function trainFused(
       for (let i = 0; i < m; i++) {
         const a = A1[o + i];
         sW2 += dZ2[i] * a;
-        const d = w2 * dZ2[i] * (isTanh ? 1 - a * a : g.dfza(Z1[o + i], a));
+        const d = w2 * dZ2[i] * dfza(Z1[o + i], a);
         dZ1row[i] = d;
         sB1 += d;
       }
@@ -231,23 +269,37 @@ export interface PredictOptions {
   implementation?: "fused" | "np";
 }
 
+/** Examples per block of the fused `predict`: its hidden layer for a block fits in the CPU's cache. */
+const PREDICT_BLOCK = 1024;
+
 /**
  * Predicts a class for each example (In[12]): 1 where the network's output A2 > threshold, else 0.
  *
  * @param parameters - `{ W1, b1, W2, b2 }` from {@link nnModel}
- * @param X - input data, shape (n_x, m)
- * @param threshold - the cut on A2 (default 0.5)
+ * @param X - input data, shape (n_x, m): one column per example
+ * @param threshold - the cut on A2, a number in [0, 1] (default 0.5)
  * @param options - `activation` ("tanh"), `implementation` ("fused" | "np")
  * @returns int64 predictions 0/1, shape (1, m)
- * @throws ValueError when X does not fit the parameters or holds NaN
+ * @throws ValueError when X does not fit the parameters (naming X and the (n_x, m) it needs), holds
+ *   NaN, or the threshold is outside [0, 1]; TypeError on an unknown option
  * @example predict(parameters, X) // array([[0, 1, 1, ...]])
  */
 export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, options: PredictOptions = {}): NDArray {
+  if (typeof threshold !== "number") {
+    throw new TypeError(`predict(parameters, X, threshold, options): threshold must be a number in [0, 1], got ${describe(threshold)}`);
+  }
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new ValueError(`threshold must be a number in [0, 1] (a cut on the sigmoid output A2), got ${threshold}`);
+  }
   const [nX, nH, nY] = checkParameters(parameters, X);
-  const g = getActivation(options.activation ?? "tanh");
-  if ((options.implementation ?? "fused") === "np" || nY !== 1) {
+  const { activation, implementation = "fused" } = checkOptions(options, ["activation", "implementation"], "predict");
+  if (implementation !== "fused" && implementation !== "np") {
+    throw new ValueError(`implementation must be "fused" or "np", got ${String(implementation)}`);
+  }
+  const g = getActivation(activation ?? "tanh");
+  if (implementation === "np" || nY !== 1) {
     checkFinite(X.values(), "X");
-    const [A2] = forwardPropagation(X, parameters, { activation: g });
+    const [A2] = forwardStep(X, parameters, g);
     const predictions = np.greater(A2, threshold).astype("int64");
     return predictions;
   }
@@ -257,25 +309,31 @@ export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, opt
   const [sk, si] = stride;
   const W1 = parameters.W1.values(), b1 = parameters.b1.values(), W2 = parameters.W2.values();
   const b2 = parameters.b2.values()[0];
-  const isTanh = g.name === "tanh";
   const out = new Float64Array(m);
-  const a1 = new Float64Array(nH);
-  for (let i = 0; i < m; i++) {
-    const o = offset + i * si;
+  const z1 = new Float64Array(nH * PREDICT_BLOCK); // hidden unit h of example i at h * PREDICT_BLOCK + i
+  const a1 = new Float64Array(nH * PREDICT_BLOCK);
+  for (let start = 0; start < m; start += PREDICT_BLOCK) {
+    const n = Math.min(PREDICT_BLOCK, m - start);
     for (let h = 0; h < nH; h++) {
-      let z = 0;
-      for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[o + k * sk];
-      z += b1[h];
-      if (z - z !== 0) checkFinite(X.values(), "X"); // NaN or ±inf: name the bad value of X, if it is there
-      a1[h] = isTanh ? ftanh(z) : g.f(z);
+      for (let i = 0; i < n; i++) {
+        const o = offset + (start + i) * si;
+        let z = 0;
+        for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[o + k * sk];
+        z += b1[h];
+        if (z - z !== 0) checkFinite(X.values(), "X"); // NaN or ±inf: name the bad value of X, if it is there
+        z1[h * PREDICT_BLOCK + i] = z;
+      }
     }
-    let z2 = 0;
-    for (let h = 0; h < nH; h++) z2 += W2[h] * a1[h];
-    z2 += b2;
-    // A2 = 1/(1 + e^{−z2}) > 0.5 exactly when z2 > 0, except for z2 within 1e-15 of 0, where
-    // e^{−z2} rounds to 1: the exp is only needed there, or for another threshold.
-    if (threshold === 0.5 && (z2 <= 0 || z2 > 1e-15)) out[i] = z2 > 0 ? 1 : 0;
-    else out[i] = 1 / (1 + fexp(-z2)) > threshold ? 1 : 0;
+    g.forwardInto(z1, a1);
+    for (let i = 0; i < n; i++) {
+      let z2 = 0;
+      for (let h = 0; h < nH; h++) z2 += W2[h] * a1[h * PREDICT_BLOCK + i];
+      z2 += b2;
+      // A2 = 1/(1 + e^{−z2}) > 0.5 exactly when z2 > 0, except for z2 within 1e-15 of 0, where
+      // e^{−z2} rounds to 1: the exp is only needed there, or for another threshold.
+      if (threshold === 0.5 && (z2 <= 0 || z2 > 1e-15)) out[start + i] = z2 > 0 ? 1 : 0;
+      else out[start + i] = 1 / (1 + fexp(-z2)) > threshold ? 1 : 0;
+    }
   }
   return NDArray.fromData(out, [1, m], "int64");
 }
@@ -290,7 +348,7 @@ export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, opt
  */
 export function accuracyPercent(Y: NDArray, P: NDArray): number {
   if (Y.ndim !== 2 || P.ndim !== 2 || Y.shape[0] !== 1 || P.shape[0] !== 1 || Y.shape[1] !== P.shape[1]) {
-    throw new ValueError(`Y and P must both have shape (1, m), got (${Y.shape.join(",")}) and (${P.shape.join(",")})`);
+    throw new ValueError(`Y and P must both have shape (1, m), got ${formatShape(Y.shape)} and ${formatShape(P.shape)}`);
   }
   const right = np.add(np.dot(Y, P.T), np.dot(np.subtract(1, Y), np.subtract(1, P.T))).item();
   return (right / Y.size) * 100;

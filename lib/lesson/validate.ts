@@ -95,3 +95,25 @@ export function describe(v: unknown): string {
   if (v === null) return "null";
   return typeof v === "object" ? (v.constructor?.name ?? "an object") : `${typeof v} ${String(v)}`;
 }
+
+/**
+ * Throws a TypeError naming an option that `fn` does not take (a misspelt or snake_case one would
+ * otherwise be ignored); returns the options.
+ *
+ * @param options - the options object passed
+ * @param known - the option names `fn` takes
+ * @param fn - the function's name, for the message
+ */
+export function checkOptions<T extends object>(options: T, known: readonly string[], fn: string): T {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      const camel = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      const hint = camel !== key && known.includes(camel) ? ` (did you mean ${camel}?)` : "";
+      throw new TypeError(`${fn} got an unknown option '${key}'${hint}; it takes ${known.join(", ")}`);
+    }
+  }
+  return options;
+}

@@ -2,7 +2,9 @@
  * Decision-boundary plots: the model's class regions over a fine grid, the points on top.
  * @module
  */
+import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
+import { ValueError, formatShape } from "../np/errors.js";
 import { parseColor, regionColor, spectral, toHex } from "./colors.js";
 import { labelledPointsTrace, readPoints, type Points, type ScatterOptions } from "./dataset.js";
 import { Figure, axisStyle, baseLayout } from "./figure.js";
@@ -11,25 +13,6 @@ import { toFloat64, type Numbers } from "./typed.js";
 
 /** A model for the boundary plots: predicts a class for each row of an (n, 2) array of points. */
 export type ClassPredictor = (points: NDArray) => Numbers;
-
-/**
- * `np.arange(start, stop, step)` for a float step, by numpy's rule: `ceil((stop - start) / step)` values
- * `start + i * delta` with `delta = (start + step) - start`.
- *
- * @param start - first value.
- * @param stop - end (exclusive).
- * @param step - spacing (> 0).
- * @returns the values.
- */
-export function arangeFloat(start: number, stop: number, step: number): Float64Array {
-  const n = Math.max(0, Math.ceil((stop - start) / step));
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  out[0] = start;
-  const delta = start + step - start;
-  for (let i = 1; i < n; i++) out[i] = start + i * delta;
-  return out;
-}
 
 /** The grid of the original `plot_decision_boundary`. */
 export interface BoundaryGrid {
@@ -49,16 +32,16 @@ export interface BoundaryGrid {
  * @param X - points, shape (2, m).
  * @param h - grid spacing (default 0.01, as in the lesson).
  * @returns the grid axes and the (n, 2) points to classify.
- * @throws Error when X is empty or h is not positive.
+ * @throws ValueError when X is empty or h is not positive.
  * @example
  * ```ts
  * const { xs, ys, points } = boundaryGrid(X); // on the flower data 1030 x 1008 columns x rows
  * ```
  */
 export function boundaryGrid(X: Points, h = 0.01): BoundaryGrid {
-  if (!(h > 0)) throw new Error(`h must be positive, got ${h}`);
+  if (!(h > 0)) throw new ValueError(`h must be positive, got ${h}`);
   const { x1, x2 } = readPoints(X);
-  if (x1.length === 0) throw new Error("X has no points (shape (2, 0)): nothing to draw a boundary around");
+  if (x1.length === 0) throw new ValueError(`X has no points (shape ${formatShape([2, 0])}): nothing to draw a boundary around`);
   let [ax, bx, ay, by] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < x1.length; i++) {
     ax = Math.min(ax, x1[i]);
@@ -66,8 +49,9 @@ export function boundaryGrid(X: Points, h = 0.01): BoundaryGrid {
     ay = Math.min(ay, x2[i]);
     by = Math.max(by, x2[i]);
   }
-  const xs = arangeFloat(ax - 1, bx + 1, h);
-  const ys = arangeFloat(ay - 1, by + 1, h);
+  // float64 even where every bound is whole (np.arange would make int64): the grid is of floats
+  const xs = np.arange(ax - 1, bx + 1, h, "float64").values() as Float64Array;
+  const ys = np.arange(ay - 1, by + 1, h, "float64").values() as Float64Array;
   const data = new Float64Array(xs.length * ys.length * 2);
   let k = 0;
   for (let r = 0; r < ys.length; r++) {
@@ -96,20 +80,20 @@ export interface BoundaryOptions extends ScatterOptions {
  * @param width - number of grid columns.
  * @param height - number of grid rows.
  * @returns the PNG bytes and the classes found.
- * @throws Error when a prediction is not an integer class or the count is wrong.
+ * @throws ValueError when a prediction is not an integer class or the count is wrong.
  */
 export function classMapPng(Z: Float64Array, width: number, height: number): { png: Buffer; classes: number[] } {
   if (Z.length !== width * height) {
-    throw new Error(`the model returned ${Z.length} predictions for ${width * height} grid points (${height} rows x ${width} columns)`);
+    throw new ValueError(`the model returned ${Z.length} predictions for the ${width * height} points of a grid of shape ${formatShape([height, width])}`);
   }
   const seen = new Set<number>();
   for (let i = 0; i < Z.length; i++) {
     const v = Z[i];
-    if (!Number.isInteger(v)) throw new Error(`the model must predict integer classes, got ${v} at grid point ${i}`);
+    if (!Number.isInteger(v)) throw new ValueError(`the model must predict integer classes, got ${v} at grid point ${i}`);
     seen.add(v);
   }
   const classes = [...seen].sort((a, b) => a - b);
-  if (classes.length > 256) throw new Error(`too many classes for a class map: ${classes.length}`);
+  if (classes.length > 256) throw new ValueError(`too many classes for a class map: ${classes.length} (at most 256)`);
   const binary = classes.every((c) => c === 0 || c === 1);
   const lo = classes[0];
   const hi = classes[classes.length - 1];
@@ -141,7 +125,7 @@ export function classMapPng(Z: Float64Array, width: number, height: number): { p
  * @param Y - labels, shape (1, m) or (m,).
  * @param options - title (user text, escaped), h, axis labels (default "x1", "x2"), size.
  * @returns the figure.
- * @throws Error on bad shapes, or when the model returns the wrong number of predictions or non-integer classes.
+ * @throws ValueError on bad shapes, or when the model returns the wrong number of predictions or non-integer classes.
  * @example
  * ```ts
  * decisionBoundary((pts) => predict(parameters, pts.T), X, Y, { title: "Decision Boundary for hidden layer size 4" });

@@ -3,6 +3,7 @@
  * @module
  */
 import { NDArray } from "../np/ndarray.js";
+import { ValueError, formatShape } from "../np/errors.js";
 import { Figure, axisStyle, baseLayout, userText } from "./figure.js";
 
 /** matplotlib's `Blues` (ColorBrewer's 9 classes), the usual confusion-matrix colours. */
@@ -17,7 +18,7 @@ export const BLUES_COLORSCALE: readonly [number, string][] = ["#f7fbff", "#deebf
  * @param cm - a square matrix of counts: NDArray (k, k) or nested arrays.
  * @param options - class labels (default "0", "1", …), title, normalise rows to fractions.
  * @returns the figure.
- * @throws Error when the matrix is not square or not 2-D.
+ * @throws ValueError when the matrix is not square or not 2-D, or the labels do not fit it.
  * @example
  * ```ts
  * confusionMatrixFigure(confusionMatrix(Y, predictions), { labels: ["red", "blue"] });
@@ -29,16 +30,16 @@ export function confusionMatrixFigure(
 ): Figure {
   let rows: number[][];
   if (cm instanceof NDArray) {
-    if (cm.ndim !== 2 || cm.shape[0] !== cm.shape[1]) throw new Error(`confusion matrix must be square 2-D, got shape (${cm.shape.join(", ")})`);
+    if (cm.ndim !== 2 || cm.shape[0] !== cm.shape[1]) throw new ValueError(`confusion matrix must be square 2-D, got shape ${formatShape(cm.shape)}`);
     const k = cm.shape[0];
     const v = cm.values();
     rows = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => Number(v[i * k + j])));
   } else {
     rows = cm.map((r) => r.map(Number));
-    if (rows.some((r) => r.length !== rows.length)) throw new Error(`confusion matrix must be square, got ${rows.length} rows of lengths ${rows.map((r) => r.length).join(", ")}`);
+    if (rows.some((r) => r.length !== rows.length)) throw new ValueError(`confusion matrix must be square, got ${rows.length} rows of lengths ${rows.map((r) => r.length).join(", ")}`);
   }
   const k = rows.length;
-  if (options.labels && options.labels.length !== k) throw new Error(`${options.labels.length} labels for a ${k}x${k} matrix`);
+  if (options.labels && options.labels.length !== k) throw new ValueError(`${options.labels.length} labels for a confusion matrix of shape ${formatShape([k, k])}`);
   const labels = (options.labels ?? rows.map((_, i) => String(i))).map(userText);
   const z = options.normalize ? rows.map((r) => { const s = r.reduce((a, b) => a + b, 0); return r.map((v) => (s ? v / s : 0)); }) : rows;
   let zmax = 0;

@@ -3,6 +3,7 @@
  * @module
  */
 import { NDArray } from "../np/ndarray.js";
+import { ValueError, formatShape } from "../np/errors.js";
 import { SPECTRAL_COLORSCALE } from "./colors.js";
 import { Figure, axisStyle, baseLayout, type Trace } from "./figure.js";
 import { encodeTyped, shapeOf, toFloat64, type Numbers } from "./typed.js";
@@ -15,21 +16,21 @@ export type Points = NDArray | readonly [Numbers, Numbers];
  *
  * @param X - an NDArray of shape (2, m) or a pair of equally long arrays.
  * @returns the two coordinate rows.
- * @throws ValueError-style Error when the shape is not (2, m).
+ * @throws ValueError when the shape is not (2, m); TypeError when X is neither an NDArray nor a pair.
  */
 export function readPoints(X: Points): { x1: Float64Array; x2: Float64Array } {
   if (X instanceof NDArray) {
     if (X.ndim !== 2 || X.shape[0] !== 2) {
-      throw new Error(`X must have shape (2, m) (one column per point, as in the lesson), got shape (${X.shape.join(", ")}${X.ndim === 1 ? "," : ""})`);
+      throw new ValueError(`X must have shape (2, m) (one column per point, as in the lesson), got shape ${formatShape(X.shape)}`);
     }
     const v = toFloat64(X, "X");
     const m = X.shape[1];
     return { x1: v.slice(0, m), x2: v.slice(m) };
   }
-  if (!Array.isArray(X) || X.length !== 2) throw new Error("X must be an NDArray of shape (2, m) or a pair [x1s, x2s]");
+  if (!Array.isArray(X) || X.length !== 2) throw new TypeError("X must be an NDArray of shape (2, m) or a pair [x1s, x2s]");
   const x1 = toFloat64(X[0], "X[0]");
   const x2 = toFloat64(X[1], "X[1]");
-  if (x1.length !== x2.length) throw new Error(`X[0] and X[1] differ in length: ${x1.length} != ${x2.length}`);
+  if (x1.length !== x2.length) throw new ValueError(`X[0] and X[1] differ in length: ${x1.length} != ${x2.length}`);
   return { x1, x2 };
 }
 
@@ -39,12 +40,12 @@ export function readPoints(X: Points): { x1: Float64Array; x2: Float64Array } {
  * @param Y - the labels.
  * @param m - the number of points.
  * @returns the labels.
- * @throws Error when the count differs from m.
+ * @throws ValueError when the count differs from m.
  */
 export function readLabels(Y: Numbers, m: number): Float64Array {
   const y = toFloat64(Y, "Y");
   if (y.length !== m) {
-    throw new Error(`Y has ${y.length} labels (shape (${shapeOf(Y).join(", ")})) but X has ${m} points`);
+    throw new ValueError(`Y has ${y.length} labels (shape ${formatShape(shapeOf(Y))}) but X has ${m} points`);
   }
   return y;
 }

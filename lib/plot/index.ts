@@ -7,7 +7,7 @@
  */
 import "./display.js"; // installs the notebook display hooks of Figure
 export * from "./web.js";
-export { decisionBoundary, logisticRegressionBoundary, boundaryGrid, arangeFloat, classMapPng, type BoundaryOptions, type ClassPredictor, type Classifier, type BoundaryGrid } from "./boundary.js";
+export { decisionBoundary, logisticRegressionBoundary, boundaryGrid, classMapPng, type BoundaryOptions, type ClassPredictor, type Classifier, type BoundaryGrid } from "./boundary.js";
 export { hiddenSizeSweep, type SweepResult } from "./sweep.js";
 export { toPng, toHtml, saveSvg, savePng, saveHtml, saveFigure, plotlyPath } from "./export.js";
 export { mimeBundle, figureHtml, sendBundle, show, inNotebook, LiveCostCurve, PLOTLY_MIME, type LiveOptions } from "./display.js";

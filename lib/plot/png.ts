@@ -2,23 +2,8 @@
  * A minimal PNG encoder for class maps: 8-bit palette images, deflated with Node's zlib.
  * @module
  */
-import { deflateSync } from "node:zlib";
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32, deflateSync } from "node:zlib"; // zlib.crc32: Node 20.15+ (package.json asks for 20.19)
+import { ValueError } from "../np/errors.js";
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -37,19 +22,19 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * @param height - image height in pixels.
  * @param palette - colours as `[r, g, b]` bytes; at most 256.
  * @returns the PNG file bytes.
- * @throws RangeError when sizes disagree or an index has no palette colour.
+ * @throws ValueError when sizes disagree or an index has no palette colour.
  */
 export function encodePalettePng(indices: Uint8Array, width: number, height: number, palette: readonly (readonly [number, number, number])[]): Buffer {
   if (indices.length !== width * height) {
-    throw new RangeError(`image of ${width}x${height} needs ${width * height} indices, got ${indices.length}`);
+    throw new ValueError(`an image of ${width}x${height} pixels needs ${width * height} indices, got ${indices.length}`);
   }
-  if (palette.length < 1 || palette.length > 256) throw new RangeError(`palette needs 1 to 256 colours, got ${palette.length}`);
+  if (palette.length < 1 || palette.length > 256) throw new ValueError(`palette needs 1 to 256 colours, got ${palette.length}`);
   const raw = new Uint8Array((width + 1) * height);
   for (let r = 0; r < height; r++) {
     raw[r * (width + 1)] = 0; // filter type None
     for (let c = 0; c < width; c++) {
       const v = indices[r * width + c];
-      if (v >= palette.length) throw new RangeError(`index ${v} at row ${r}, column ${c} is outside the palette of ${palette.length}`);
+      if (v >= palette.length) throw new ValueError(`index ${v} at row ${r}, column ${c} is outside the palette of ${palette.length}`);
       raw[r * (width + 1) + 1 + c] = v;
     }
   }

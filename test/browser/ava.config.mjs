@@ -7,4 +7,5 @@ export default {
   timeout: "5m",
   workerThreads: false,
   concurrency: 1,
+  tap: process.env.AVA_TAP === "1", // .ci/run counts tests from the TAP report
 };
