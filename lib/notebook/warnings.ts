@@ -5,7 +5,7 @@
  * next message arrives, so the warning lands under some later cell, or nowhere when nbclient executes the
  * notebook. Inside the kernel {@link warn} writes it to stderr at once, while the cell runs (tslab sends
  * the cell's stderr as its output); elsewhere it is `process.emitWarning` (a `warning` event, printed by
- * Node on stderr).
+ * Node on stderr), and in a web page `console.warn`.
  * @module
  */
 import { inTslab } from "./kernel.js";
@@ -26,6 +26,11 @@ import { inTslab } from "./kernel.js";
 export function warn(message: string, category = "UserWarning", where?: string): void {
   if (inTslab()) {
     process.stderr.write(`${where ? where + ": " : ""}${category}: ${message}\n`);
+    return;
+  }
+  if (typeof process === "undefined" || typeof process.emitWarning !== "function") {
+    // a web page (the `web` entry): the browser's console is where warnings go
+    console.warn(`${where ? where + ": " : ""}${category}: ${message}`);
     return;
   }
   process.emitWarning(message, category);
