@@ -98,12 +98,23 @@ export function isInteger(dtype: DType): boolean {
   return dtype === "uint8" || dtype === "int32" || dtype === "int64";
 }
 
-/** Throws numpy's TypeError text for a name that is not a dtype. */
-export function checkDType(dtype: string): DType {
-  if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
-  if (dtype === "int") return "int64";
-  if (dtype === "float") return "float64";
-  throw new TypeError(`data type '${dtype}' not understood (expected one of ${DTYPES.join(", ")})`);
+/**
+ * A dtype argument as a DType: a name (`"int"`, `"float"` are int64, float64), or an options object
+ * `{ dtype }` for numpy's keyword. Throws numpy's TypeError texts otherwise.
+ */
+export function checkDType(dtype: unknown): DType {
+  if (typeof dtype === "string") {
+    if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
+    if (dtype === "int") return "int64";
+    if (dtype === "float") return "float64";
+    throw new TypeError(`data type '${dtype}' not understood (expected one of ${DTYPES.join(", ")})`);
+  }
+  if (typeof dtype === "object" && dtype !== null && !Array.isArray(dtype) && "dtype" in dtype) {
+    const extra = Object.keys(dtype).find((k) => k !== "dtype");
+    if (extra !== undefined) throw new TypeError(`got an unexpected keyword argument '${extra}' (only { dtype } is accepted here)`);
+    return checkDType((dtype as { dtype: unknown }).dtype);
+  }
+  throw new TypeError(`Cannot interpret '${typeof dtype === "object" && dtype !== null ? JSON.stringify(dtype) : String(dtype)}' as a data type`);
 }
 
 /**

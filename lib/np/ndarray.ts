@@ -270,7 +270,7 @@ export class NDArray {
   }
 
   /** A copy converted to `dtype` (truncation toward zero for float → int, as numpy). */
-  astype(dtype: DType | "int" | "float"): NDArray {
+  astype(dtype: DType | "int" | "float" | { readonly dtype: DType | "int" | "float" }): NDArray {
     const to = checkDType(dtype);
     const src = this.values();
     const out = allocateOutput(to, src.length);
