@@ -6,14 +6,22 @@
  * `sum` adds contiguous runs with numpy's pairwise summation, so totals match numpy's bit for bit.
  * @module
  */
-import { type DType, type TypedArray, allocateOutput, sumType } from "./dtype.js";
-import { ValueError, emptyReductionError, normalizeAxis } from "./errors.js";
+import { type DType, type TypedArray, allocateOutput, checkDType, isFloat, sumType } from "./dtype.js";
+import { TWO53, castValue, wrapInt } from "./convert.js";
+import { ValueError, emptyReductionError, normalizeAxis, pyTypeName } from "./errors.js";
+import { checkOptions } from "./options.js";
+import type { DTypeLike } from "./creation.js";
 import type { Data } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
 
 /** numpy's keyword arguments of a reduction. */
 export interface ReduceOptions {
+  /**
+   * The dtype to compute in and return (sum, mean and prod, as numpy's `dtype=`): the input is cast
+   * to it first; integer results wrap (`np.sum(uint8s, { dtype: "uint8" })` is the sum modulo 256).
+   */
+  dtype?: DTypeLike;
   /** The axis or axes to reduce; `null` or omitted reduces all of them. Negative counts from the end. */
   axis?: number | readonly number[] | null;
   /** Keep the reduced axes as length-1 dimensions, so the result broadcasts against the input. */
@@ -57,6 +65,39 @@ export function pairwiseSum(a: Data, o: number, n: number, s: number): number {
   return pairwiseSum(a, o, n2, s) + pairwiseSum(a, o + n2 * s, n - n2, s);
 }
 
+/** `pairwiseSum` in float32, as numpy's float32 loop: every addition rounded to float32 (Math.fround). */
+export function pairwiseSum32(a: Data, o: number, n: number, s: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res = f(res + a[o + i * s]);
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = a[o], r1 = a[o + s], r2 = a[o + 2 * s], r3 = a[o + 3 * s];
+    let r4 = a[o + 4 * s], r5 = a[o + 5 * s], r6 = a[o + 6 * s], r7 = a[o + 7 * s];
+    const m = n - (n % 8);
+    let i = 8;
+    for (; i < m; i += 8) {
+      const p = o + i * s;
+      r0 = f(r0 + a[p]);
+      r1 = f(r1 + a[p + s]);
+      r2 = f(r2 + a[p + 2 * s]);
+      r3 = f(r3 + a[p + 3 * s]);
+      r4 = f(r4 + a[p + 4 * s]);
+      r5 = f(r5 + a[p + 5 * s]);
+      r6 = f(r6 + a[p + 6 * s]);
+      r7 = f(r7 + a[p + 7 * s]);
+    }
+    let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+    for (; i < n; i++) res = f(res + a[o + i * s]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return f(pairwiseSum32(a, o, n2, s) + pairwiseSum32(a, o + n2 * s, n - n2, s));
+}
+
 /**
  * One reduction: reduces `n` elements from `a[o]` with stride `s`. `pairwise` says whether the
  * run is one of numpy's contiguous inner loops (sum then adds pairwise, as numpy does).
@@ -94,6 +135,85 @@ const SUM: Reducer = {
   outType: sumType,
   run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum(a, o, n, s) : sequentialSum(a, o, n, s)),
   runs: sumOfRuns,
+};
+
+function sequentialSum32(a: Data, o: number, n: number, s: number): number {
+  let r = 0;
+  for (let i = 0; i < n; i++) r = Math.fround(r + a[o + i * s]);
+  return r;
+}
+
+function sumOfRuns32(a: Data, n: number, runLength: number): number {
+  let res = 0;
+  for (let o = 0; o < n; o += runLength) res = Math.fround(res + pairwiseSum32(a, o, runLength, 1));
+  return res;
+}
+
+/** float32 sums: numpy's order, each addition rounded to float32. */
+const SUM32: Reducer = {
+  name: "sum",
+  opName: "add",
+  emptyOk: true,
+  outType: sumType,
+  run: (a, o, n, s, pairwise) => (pairwise ? pairwiseSum32(a, o, n, s) : sequentialSum32(a, o, n, s)),
+  runs: sumOfRuns32,
+};
+
+const MEAN32: Reducer = {
+  name: "mean",
+  opName: "add",
+  emptyOk: true,
+  outType: () => "float32",
+  run: (a, o, n, s, pairwise) => Math.fround((pairwise ? pairwiseSum32(a, o, n, s) : sequentialSum32(a, o, n, s)) / n),
+  runs: (a, n, runLength) => Math.fround(sumOfRuns32(a, n, runLength) / n),
+};
+
+/** Integer sums in int64, exact (BigInt once a partial sum leaves the doubles' exact range) and wrapped as numpy's. */
+function intSum(a: Data, o: number, n: number, s: number): number {
+  let r = 0;
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[o + i * s];
+    r += v;
+    if (v > largest) largest = v;
+    else if (-v > largest) largest = -v;
+  }
+  if (largest * n < TWO53) return r + 0;
+  let big = 0n;
+  for (let i = 0; i < n; i++) big += BigInt(a[o + i * s]);
+  return Number(BigInt.asIntN(64, big));
+}
+
+/** Integer products in int64, wrapping as numpy's (no −0). */
+function intProd(a: Data, o: number, n: number, s: number): number {
+  let r = 1;
+  for (let i = 0; i < n; i++) {
+    const next = r * a[o + i * s];
+    if (!(next > -TWO53 && next < TWO53)) {
+      let big = BigInt(r);
+      for (let j = i; j < n; j++) big = BigInt.asIntN(64, big * BigInt(a[o + j * s]));
+      return Number(big);
+    }
+    r = next;
+  }
+  return r + 0;
+}
+
+const SUM_INT: Reducer = {
+  name: "sum",
+  opName: "add",
+  emptyOk: true,
+  outType: sumType,
+  run: intSum,
+  runs: (a, n) => intSum(a, 0, n, 1),
+};
+
+const PROD_INT: Reducer = {
+  name: "prod",
+  opName: "multiply",
+  emptyOk: true,
+  outType: sumType,
+  run: intProd,
 };
 
 const MEAN: Reducer = {
@@ -186,7 +306,7 @@ const ARGMIN = argReducer("argmin");
  * the same additions in the same order as numpy's). Returns false for reducers it does not cover.
  */
 function reduceRows(r: Reducer, a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray): boolean {
-  if (r === SUM || r === MEAN) sumRows(a, offset, outer, n, inner, out, r === MEAN ? n : 1);
+  if (r === SUM || r === MEAN || r === SUM32 || r === MEAN32) sumRows(a, offset, outer, n, inner, out, r === MEAN || r === MEAN32 ? n : 1);
   else if (r === PROD) prodRows(a, offset, outer, n, inner, out);
   else if (r === MAX || r === MIN) extremeRows(a, offset, outer, n, inner, out, r === MAX ? 1 : -1);
   else return false;
@@ -238,6 +358,9 @@ function extremeRows(a: Data, offset: number, outer: number, n: number, inner: n
 /** The axes to reduce, normalised and checked. */
 function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  // numpy lets a 0-d array be reduced along axis 0 or -1 (given as a number)
+  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
+  if (typeof axis !== "number" && !Array.isArray(axis)) throw new TypeError(`'${pyTypeName(axis)}' object cannot be interpreted as an integer`);
   const list = typeof axis === "number" ? [axis] : axis;
   const axes = list.map((ax) => normalizeAxis(ax, ndim));
   if (new Set(axes).size !== axes.length) throw new ValueError("duplicate value in 'axis'");
@@ -249,7 +372,9 @@ function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
  * Returns a number when no axis is given and keepdims is false, else an NDArray.
  */
 function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number | NDArray {
+  if (x === undefined) throw new TypeError(`${r.name}() missing 1 required positional argument: 'a'`);
   const a = asarray(x);
+  r = a.dtype === "float32" ? (r === SUM ? SUM32 : r === MEAN ? MEAN32 : r) : isFloat(a.dtype) ? r : r === SUM ? SUM_INT : r === PROD ? PROD_INT : r;
   // The common case first: everything of a contiguous array into one number (one pairwise run).
   if ((options.axis === undefined || options.axis === null) && !options.keepdims && a.size > 0 && a.isCContiguous) {
     const v = r.run(a.nd.data, a.nd.offset, a.size, 1, true);
@@ -271,7 +396,7 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   const count = shapeSize(redAxes.map((i) => src.shape[i]));
   const outShape = keptAxes.map((i) => src.shape[i]);
   const outSize = shapeSize(outShape);
-  if (count === 0 && !r.emptyOk && outSize > 0) {
+  if (count === 0 && !r.emptyOk) {
     if (isArg) throw new ValueError(`attempt to get ${r.name} of an empty sequence`);
     throw emptyReductionError(r.opName);
   }
@@ -320,6 +445,25 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   return NDArray.fromData(out, finalShape, dt);
 }
 
+/**
+ * numpy's `dtype=` of sum/mean/prod: the input cast to `dtype`, reduced, and the result in `dtype`
+ * (integer sums wrap; an integer mean is the wrapped sum divided, then truncated).
+ */
+function reduceAs(r: Reducer, x: ArrayLike, options: ReduceOptions): number | NDArray {
+  const dt = checkDType(options.dtype);
+  const { dtype: _, ...rest } = options;
+  const a = asarray(x).astype(dt);
+  if (isFloat(dt)) return reduce(r, a, rest);
+  const total = reduce(r === MEAN ? SUM : r, a, rest);
+  const n = r === MEAN ? a.size / (typeof total === "number" ? 1 : total.size) : 1;
+  const finishOne = (v: number) => (r === MEAN ? castValue("float64", dt, wrapInt(dt, v) / n) : wrapInt(dt, v));
+  if (typeof total === "number") return finishOne(total);
+  const v = total.values();
+  const out = allocateOutput(dt, v.length);
+  for (let i = 0; i < v.length; i++) out[i] = finishOne(v[i]);
+  return NDArray.fromData(out, total.shape, dt);
+}
+
 /** True when the reduced axes are the trailing axes of a C-contiguous block (one pairwise run). */
 function runsAreContiguous(shape: readonly number[], stride: readonly number[], axes: readonly number[]): boolean {
   const sorted = [...axes].sort((x, y) => x - y);
@@ -363,7 +507,8 @@ export function sum(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function sum(a: ArrayLike, options: ArrayReduceOptions): NDArray;
 export function sum(a: ArrayLike, options?: ReduceOptions): number | NDArray;
 export function sum(a: ArrayLike, options?: ReduceOptions): number | NDArray {
-  return reduce(SUM, a, options);
+  checkOptions("sum", options, ["axis", "keepdims", "dtype"]);
+  return options?.dtype === undefined ? reduce(SUM, a, options) : reduceAs(SUM, a, options);
 }
 
 /**
@@ -376,7 +521,8 @@ export function mean(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function mean(a: ArrayLike, options: ArrayReduceOptions): NDArray;
 export function mean(a: ArrayLike, options?: ReduceOptions): number | NDArray;
 export function mean(a: ArrayLike, options?: ReduceOptions): number | NDArray {
-  return reduce(MEAN, a, options);
+  checkOptions("mean", options, ["axis", "keepdims", "dtype"]);
+  return options?.dtype === undefined ? reduce(MEAN, a, options) : reduceAs(MEAN, a, options);
 }
 
 /**
@@ -393,6 +539,7 @@ export function max(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function max(a: ArrayLike, options: ArrayReduceOptions): NDArray;
 export function max(a: ArrayLike, options?: ReduceOptions): number | NDArray;
 export function max(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  checkOptions("max", options, ["axis", "keepdims"]);
   return reduce(MAX, a, options);
 }
 
@@ -404,6 +551,7 @@ export function min(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function min(a: ArrayLike, options: ArrayReduceOptions): NDArray;
 export function min(a: ArrayLike, options?: ReduceOptions): number | NDArray;
 export function min(a: ArrayLike, options?: ReduceOptions): number | NDArray {
+  checkOptions("min", options, ["axis", "keepdims"]);
   return reduce(MIN, a, options);
 }
 
@@ -412,7 +560,8 @@ export function prod(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function prod(a: ArrayLike, options: ArrayReduceOptions): NDArray;
 export function prod(a: ArrayLike, options?: ReduceOptions): number | NDArray;
 export function prod(a: ArrayLike, options?: ReduceOptions): number | NDArray {
-  return reduce(PROD, a, options);
+  checkOptions("prod", options, ["axis", "keepdims", "dtype"]);
+  return options?.dtype === undefined ? reduce(PROD, a, options) : reduceAs(PROD, a, options);
 }
 
 /** Options of argmax/argmin: one axis (numpy takes no list here). */
@@ -428,6 +577,7 @@ export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }
 export function argmax(a: ArrayLike, options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
 export function argmax(a: ArrayLike, options?: ArgOptions): number | NDArray;
 export function argmax(a: ArrayLike, options?: ArgOptions): number | NDArray {
+  checkOptions("argmax", options, ["axis", "keepdims"]);
   return reduce(ARGMAX, a, options);
 }
 
@@ -439,5 +589,6 @@ export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }
 export function argmin(a: ArrayLike, options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
 export function argmin(a: ArrayLike, options?: ArgOptions): number | NDArray;
 export function argmin(a: ArrayLike, options?: ArgOptions): number | NDArray {
+  checkOptions("argmin", options, ["axis", "keepdims"]);
   return reduce(ARGMIN, a, options);
 }
