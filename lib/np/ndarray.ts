@@ -293,9 +293,9 @@ export class NDArray {
     return NDArray.fromData(this.values(), dims, this.dtype);
   }
 
-  /** The elements as 1-D, as numpy's `ravel` (a view when C-contiguous). */
+  /** The elements as 1-D, as numpy's `ravel`: a view when C-contiguous, else a copy (as numpy's order='C'). */
   ravel(): NDArray {
-    return this.reshape(this.size);
+    return this.isCContiguous ? this.reshape(this.size) : this.copy().reshape(this.size);
   }
 
   /** A copy as 1-D, as numpy's `flatten`. */

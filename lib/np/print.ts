@@ -7,6 +7,7 @@
  * NDArray's `toString()` and `util.inspect` (what tslab and `console.log` show) give the repr.
  * @module
  */
+import { intText } from "./convert.js";
 import type { DType } from "./dtype.js";
 import { ValueError } from "./errors.js";
 import type { NDArray } from "./ndarray.js";
@@ -238,15 +239,15 @@ function floatFormatter(values: number[], dtype: DType, precision: number, suppr
   };
 }
 
-/** numpy's IntegerFormat: right-aligned to the widest of max and min. */
+/** numpy's IntegerFormat: right-aligned to the widest of max and min; whole numbers without exponent (2**62 as 4611686018427387904). */
 function integerFormatter(values: number[]): Formatter {
   let width = 0;
   if (values.length > 0) {
     const max = values.reduce((m, v) => (v > m ? v : m));
     const min = values.reduce((m, v) => (v < m ? v : m));
-    width = Math.max(String(max).length, String(min).length);
+    width = Math.max(intText(max).length, intText(min).length);
   }
-  return (x) => String(x).padStart(width);
+  return (x) => intText(x).padStart(width);
 }
 
 /** numpy's BoolFormat: " True" lines up with "False", except in a 0-d array. */
