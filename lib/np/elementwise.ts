@@ -359,8 +359,7 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   else if (xs) t = promoteWithScalar(asarray(y).dtype, x);
   else if (ys) t = promoteWithScalar(asarray(x).dtype, y);
   else t = promoteTypes(asarray(x).dtype, asarray(y).dtype);
-  if (xs && typeof x === "number") checkWeakInt(t, x);
-  if (ys && typeof y === "number") checkWeakInt(t, y);
+  // numpy casts a Python int that does not fit the result's integer dtype (np.where(c, uint8s, 256) holds 0)
   const xa = xs ? asarray(x, isFloat(t) || typeof x === "boolean" ? t : dtypeOfScalar(x)) : asarray(x);
   const ya = ys ? asarray(y, isFloat(t) || typeof y === "boolean" ? t : dtypeOfScalar(y)) : asarray(y);
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);

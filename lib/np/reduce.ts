@@ -199,6 +199,19 @@ function intProd(a: Data, o: number, n: number, s: number): number {
   return r + 0;
 }
 
+/** float32 products, each multiplication rounded to float32 as numpy's float32 loop. */
+const PROD32: Reducer = {
+  name: "prod",
+  opName: "multiply",
+  emptyOk: true,
+  outType: sumType,
+  run: (a, o, n, s) => {
+    let r = 1;
+    for (let i = 0; i < n; i++) r = Math.fround(r * a[o + i * s]);
+    return r;
+  },
+};
+
 const SUM_INT: Reducer = {
   name: "sum",
   opName: "add",
@@ -307,7 +320,7 @@ const ARGMIN = argReducer("argmin");
  */
 function reduceRows(r: Reducer, a: Data, offset: number, outer: number, n: number, inner: number, out: TypedArray): boolean {
   if (r === SUM || r === MEAN || r === SUM32 || r === MEAN32) sumRows(a, offset, outer, n, inner, out, r === MEAN || r === MEAN32 ? n : 1);
-  else if (r === PROD) prodRows(a, offset, outer, n, inner, out);
+  else if (r === PROD || r === PROD32) prodRows(a, offset, outer, n, inner, out);
   else if (r === MAX || r === MIN) extremeRows(a, offset, outer, n, inner, out, r === MAX ? 1 : -1);
   else return false;
   return true;
@@ -356,10 +369,10 @@ function extremeRows(a: Data, offset: number, outer: number, n: number, inner: n
 }
 
 /** The axes to reduce, normalised and checked. */
-function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
+function reducedAxes(axis: ReduceOptions["axis"], ndim: number, forMean = false): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
-  // numpy lets a 0-d array be reduced along axis 0 or -1 (given as a number)
-  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
+  // numpy's ufunc reductions let a 0-d array be reduced along axis 0 or -1 (given as a number); mean does not
+  if (ndim === 0 && (axis === 0 || axis === -1) && !forMean) return [];
   if (typeof axis !== "number" && !Array.isArray(axis)) throw new TypeError(`'${pyTypeName(axis)}' object cannot be interpreted as an integer`);
   const list = typeof axis === "number" ? [axis] : axis;
   const axes = list.map((ax) => normalizeAxis(ax, ndim));
@@ -374,7 +387,7 @@ function reducedAxes(axis: ReduceOptions["axis"], ndim: number): number[] {
 function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number | NDArray {
   if (x === undefined) throw new TypeError(`${r.name}() missing 1 required positional argument: 'a'`);
   const a = asarray(x);
-  r = a.dtype === "float32" ? (r === SUM ? SUM32 : r === MEAN ? MEAN32 : r) : isFloat(a.dtype) ? r : r === SUM ? SUM_INT : r === PROD ? PROD_INT : r;
+  r = a.dtype === "float32" ? (r === SUM ? SUM32 : r === MEAN ? MEAN32 : r === PROD ? PROD32 : r) : isFloat(a.dtype) ? r : r === SUM ? SUM_INT : r === PROD ? PROD_INT : r;
   // The common case first: everything of a contiguous array into one number (one pairwise run).
   if ((options.axis === undefined || options.axis === null) && !options.keepdims && a.size > 0 && a.isCContiguous) {
     const v = r.run(a.nd.data, a.nd.offset, a.size, 1, true);
@@ -385,7 +398,7 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   if ((r === ARGMAX || r === ARGMIN) && options.axis !== undefined && options.axis !== null && typeof options.axis !== "number") {
     throw new TypeError(`'${Array.isArray(options.axis) ? "list" : typeof options.axis}' object cannot be interpreted as an integer`);
   }
-  const axes = reducedAxes(options.axis, nd);
+  const axes = reducedAxes(options.axis, nd, r === MEAN || r === MEAN32);
   const isArg = r === ARGMAX || r === ARGMIN;
   const kept = shape.map((_, i) => i).filter((i) => !axes.includes(i));
   // argmax/argmin without an axis index the flattened (C-order) array.
@@ -453,6 +466,7 @@ function reduceAs(r: Reducer, x: ArrayLike, options: ReduceOptions): number | ND
   const dt = checkDType(options.dtype);
   const { dtype: _, ...rest } = options;
   const a = asarray(x).astype(dt);
+  if (r === MEAN) reducedAxes(options.axis, a.ndim, true); // mean's own axis rule
   if (isFloat(dt)) return reduce(r, a, rest);
   const total = reduce(r === MEAN ? SUM : r, a, rest);
   const n = r === MEAN ? a.size / (typeof total === "number" ? 1 : total.size) : 1;

@@ -15,7 +15,7 @@ export function reshapeDims(req: readonly unknown[], size: number): number[] {
     if (typeof d !== "number" || !Number.isInteger(d)) throw new TypeError(`'${pyTypeName(d)}' object cannot be interpreted as an integer`);
     return d;
   });
-  const text = () => (dims.length === 1 ? `(${dimText(dims[0])},)` : `(${dims.map(dimText).join(",")})`);
+  const text = () => shapeText(dims);
   const unknown = dims.findIndex((d) => d < 0);
   if (unknown >= 0) {
     if (dims.findIndex((d, i) => d < 0 && i > unknown) >= 0) throw new ValueError("can only specify one unknown dimension");
@@ -34,8 +34,12 @@ export function reshapeDims(req: readonly unknown[], size: number): number[] {
   return dims;
 }
 
-function dimText(d: number): string {
-  return d < 0 ? "newaxis" : String(d);
+/** numpy's shape text in reshape errors: leading unknown dimensions are dropped, later ones print as "newaxis". */
+function shapeText(dims: readonly number[]): string {
+  const first = dims.findIndex((d) => d >= 0);
+  if (first < 0) return "()";
+  const rest = dims.slice(first + 1).map((d) => (d < 0 ? ",newaxis" : `,${d}`));
+  return `(${dims[first]}${rest.join("")}${dims.length === 1 ? ",)" : ")"}`;
 }
 
 /**
