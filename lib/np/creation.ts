@@ -50,6 +50,14 @@ function children(x: readonly unknown[] | NDArray): unknown[] {
   return out;
 }
 
+/** numpy's error for ragged input, naming the regular part found so far. */
+function raggedError(shape: readonly number[]): ValueError {
+  return new ValueError(
+    "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
+      `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
+  );
+}
+
 function isSequence(x: unknown): x is readonly unknown[] | NDArray {
   return Array.isArray(x) || (x instanceof NDArray && x.ndim > 0);
 }
@@ -74,14 +82,18 @@ function inspectNested(x: unknown): { shape: number[]; dtype: DType } {
       for (const a of level) promote((a as NDArray).dtype);
       return { shape, dtype: dtype ?? "float64" };
     }
+    // NDArrays of different shapes: ragged after their common leading dimensions, as numpy finds
+    if (first instanceof NDArray && first.ndim > 0 && level.every((a) => a instanceof NDArray && a.ndim > 0)) {
+      const shapes = level.map((a) => (a as NDArray).shape);
+      let p = 0;
+      while (shapes.every((sh) => p < sh.length && sh[p] === shapes[0][p])) p++;
+      throw raggedError([...shape, ...shapes[0].slice(0, p)]);
+    }
     const seqs = level.filter(isSequence);
     if (seqs.length === 0) break;
     const lists = seqs.map(children);
     if (seqs.length !== level.length || lists.some((l) => l.length !== lists[0].length)) {
-      throw new ValueError(
-        "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-          `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
-      );
+      throw raggedError(shape);
     }
     shape.push(lists[0].length);
     level = lists.flat(1);
@@ -171,7 +183,7 @@ export function full(shape: ShapeLike, value: number | boolean, dtype?: DTypeLik
   checkSize(dims, dt);
   const out = allocate(dt, shapeSize(dims));
   // a whole number is a Python int (checked against the dtype); any other number a Python float (cast)
-  const v = typeof value === "boolean" || Number.isInteger(value) ? fromScalar(dt, value) : castValue("float64", dt, value);
+  const v = typeof value === "boolean" || isInt64Number(value) ? fromScalar(dt, value) : castValue("float64", dt, value);
   if (v !== 0) out.fill(v);
   return NDArray.fromData(out, dims, dt);
 }

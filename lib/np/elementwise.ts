@@ -61,8 +61,9 @@ export const OPS = {
   divide: op("divide", "x / y", "divide"),
   // C's pow gives 1 for 1**y and (-1)**(+-inf), where JavaScript's Math.pow gives NaN
   power: op("power", "(x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) ? 1 : Math.pow(x, y)"),
-  maximum: op("maximum", "(x >= y || x !== x) ? x : y"),
-  minimum: op("minimum", "(x <= y || x !== x) ? x : y"),
+  // equal operands (0 and -0) give the second, as numpy's loops
+  maximum: op("maximum", "(x > y || x !== x) ? x : y"),
+  minimum: op("minimum", "(x < y || x !== x) ? x : y"),
   greater: op("greater", "x > y ? 1 : 0", "bool"),
   greater_equal: op("greater_equal", "x >= y ? 1 : 0", "bool"),
   less: op("less", "x < y ? 1 : 0", "bool"),
@@ -73,6 +74,8 @@ export const OPS = {
 
 /** `x ** 2` is exactly `x * x` (one correctly rounded product) and far faster than Math.pow. */
 const SQUARE = op("power_square", "x * x");
+/** numpy computes `x ** 0.5` for a scalar 0.5 as a square root (so (-0) ** 0.5 is -0 and (-inf) ** 0.5 NaN). */
+const SQRT = op("power_sqrt", "Math.sqrt(x)");
 
 /**
  * The integer loops that wrap as numpy's: an op whose result dtype is listed here runs this
@@ -142,6 +145,7 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   const data = src.nd.data;
   if (scalarOnLeft) kernelsFor(op, data, data, out).scalarLeft(v, data, src.nd.offset, out, 0, n);
   else if (op === OPS.power && v === 2 && isFloat(dt)) kernelsFor(SQUARE, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
+  else if (op === OPS.power && v === 0.5 && isFloat(dt)) kernelsFor(SQRT, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
   else kernelsFor(op, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
   return finish(out, src.shape, dt, op);
 }
@@ -181,11 +185,14 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   // loops where a row is contiguous on one side and one repeated value on the other ((n,1)
   // against (n,m), the lesson's `+ b1`) or contiguous on both ((1,m) against (n,m)).
   const row = ia === 1 && ib === 0 ? 1 : ia === 0 && ib === 1 ? 2 : ia === 1 && ib === 1 ? 3 : 0;
+  // numpy's float power takes a broadcast exponent of 0.5 as a square root, as for a scalar 0.5
+  const sqrtRows = op === OPS.power && isFloat(dt) && row === 1;
+  const kSqrt = sqrtRows ? kernelsFor(SQRT, ad, bd, out) : k;
   const idx = new Array<number>(nd).fill(0);
   let ao = a.nd.offset;
   let bo = b.nd.offset;
   for (let o = 0; o < n; o += inner) {
-    if (row === 1) k.scalarRight(ad, ao, bd[bo], out, o, inner);
+    if (row === 1) (sqrtRows && bd[bo] === 0.5 ? kSqrt : k).scalarRight(ad, ao, bd[bo], out, o, inner);
     else if (row === 2) k.scalarLeft(ad[ao], bd, bo, out, o, inner);
     else if (row === 3) k.same(ad, ao, bd, bo, out, o, inner);
     else k.strided(ad, ao, ia, bd, bo, ib, out, o, inner);
