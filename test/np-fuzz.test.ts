@@ -15,8 +15,19 @@ interface Arr {
   A: string;
   s: number[];
   d: Num[];
+  /** a view argument: base.slice(ix), then .T */
+  ix?: string;
+  T?: boolean;
 }
-type Enc = Arr | Num | null | Enc[];
+/** A string result (np.array_repr, np.array_str). */
+interface Str {
+  S: string;
+}
+type Enc = Arr | Str | Num | null | Enc[];
+
+function isStr(e: unknown): e is Str {
+  return typeof e === "object" && e !== null && "S" in e;
+}
 
 interface Case {
   f: string;
@@ -53,8 +64,13 @@ function isArr(e: unknown): e is Arr {
 }
 
 function decode(e: Enc): unknown {
-  if (isArr(e)) return np.array(e.d.map(num) as number[], e.A as np.DType).reshape(e.s);
+  if (isArr(e)) {
+    let a = np.array(e.d.map(num) as number[], e.A as np.DType).reshape(e.s);
+    if (e.ix) a = a.slice(e.ix);
+    return e.T ? a.T : a;
+  }
   if (Array.isArray(e)) return e.map(decode);
+  if (isStr(e)) return e.S;
   return e === null ? null : num(e);
 }
 
@@ -135,6 +151,7 @@ function mismatch(got: unknown, want: Enc, c: Case): string | undefined {
     }
     return undefined;
   }
+  if (isStr(want)) return got === want.S ? undefined : `got\n${String(got)}\nnumpy\n${want.S}`;
   const w = num(want as Num);
   if (typeof w === "boolean") return got === w ? undefined : `got ${String(got)}, numpy ${w}`;
   return typeof got === "number" && sameNumber(got, w, c, "float64") ? undefined : `got ${String(got)}, numpy ${w}`;

@@ -22,8 +22,8 @@ export type NdView = ndarray.NdArray<TypedArray>;
 
 /** Anything `np` functions accept where numpy accepts an array: an NDArray, a number, a boolean, or nested arrays. */
 export type ArrayLike = NDArray | number | boolean | NestedArray;
-/** Nested JavaScript arrays of numbers or booleans, as `np.array` takes them. */
-export type NestedArray = readonly (number | boolean | NDArray | NestedArray)[];
+/** Nested JavaScript arrays of numbers or booleans (typed arrays and NDArrays as rows), as `np.array` takes them. */
+export type NestedArray = readonly (number | boolean | NDArray | TypedArray | NestedArray)[];
 
 type ViewClass = new (data: TypedArray, ...dimsStridesOffset: number[]) => NdView;
 /** scijs's view class for each storage type and number of dimensions, found once. */

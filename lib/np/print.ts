@@ -439,13 +439,15 @@ export function array_repr(a: NDArray, opts: Pick<Array2StringOptions, "max_line
   return arrStr + spacer + extraStr;
 }
 
-/** A float as Python's `repr` writes it: shortest digits, `1.0`, `1e-05`, `1e+16`. */
+/** A float as Python's `repr` writes it (numpy's float32 scalar str): shortest digits, `1.0`, `1e-05`, `1e+16`. */
 function pythonFloat(x: number, dtype: DType): string {
   if (Number.isNaN(x)) return NAN_STR;
   if (!Number.isFinite(x)) return (x < 0 ? "-" : "") + INF_STR;
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";
   const d = shortestDigits(Math.abs(x), dtype);
-  if (d.exp >= -4 && d.exp < 16) {
+  // numpy's float32 scalars print positionally for 1e-4 <= |x| < 1e6 (by value), float64 as Python's repr
+  const ax = Math.abs(x);
+  if (dtype === "float32" ? ax === 0 || (ax >= 1e-4 && ax < 1e6) : d.exp >= -4 && d.exp < 16) {
     const p = positionalParts(Math.abs(x), Infinity, dtype);
     return sign + p.int + "." + (p.frac || "0");
   }

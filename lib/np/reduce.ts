@@ -259,8 +259,8 @@ const MAX: Reducer = {
     let r = a[o];
     for (let i = 1; i < n; i++) {
       const v = a[o + i * s];
-      if (v > r || v !== v) {
-        r = v;
+      if (v >= r || v !== v) {
+        r = v; // on a tie (0 and -0) the later one, as numpy
         if (v !== v) return v;
       }
     }
@@ -277,7 +277,7 @@ const MIN: Reducer = {
     let r = a[o];
     for (let i = 1; i < n; i++) {
       const v = a[o + i * s];
-      if (v < r || v !== v) {
+      if (v <= r || v !== v) {
         r = v;
         if (v !== v) return v;
       }
@@ -362,7 +362,7 @@ function extremeRows(a: Data, offset: number, outer: number, n: number, inner: n
       for (let j = 0; j < inner; j++) {
         const acc = out[ob + j];
         const v = a[row + j];
-        if (sign * v > sign * acc || (v !== v && acc === acc)) out[ob + j] = v;
+        if (sign * v >= sign * acc || (v !== v && acc === acc)) out[ob + j] = v;
       }
     }
   }
@@ -428,7 +428,8 @@ function reduce(r: Reducer, x: ArrayLike, options: ReduceOptions = {}): number |
   // (always for a single axis), else gathered into a scratch buffer in C order.
   const single = redAxes.length === 1;
   const runStride = single ? src.stride[redAxes[0]] : 1;
-  const contiguousRun = single ? runStride === 1 : runsAreContiguous(src.shape, src.stride, redAxes);
+  // numpy's inner loop runs along the axis of smallest stride: when that is the reduced axis, sum adds pairwise along it
+  const contiguousRun = single ? runStride === 1 || innermost(src.shape, src.stride, redAxes[0]) : runsAreContiguous(src.shape, src.stride, redAxes);
   const scratch = single || contiguousRun ? null : new Float64Array(count);
   const last = src.shape.length - 1;
   const runLength = redAxes.includes(last) && src.stride[last] === 1 ? src.shape[last] : 1;
@@ -476,6 +477,12 @@ function reduceAs(r: Reducer, x: ArrayLike, options: ReduceOptions): number | ND
   const out = allocateOutput(dt, v.length);
   for (let i = 0; i < v.length; i++) out[i] = finishOne(v[i]);
   return NDArray.fromData(out, total.shape, dt);
+}
+
+/** True when axis `ax` has the smallest stride of the array's axes longer than 1 (numpy's iterator makes it the inner loop). */
+function innermost(shape: readonly number[], stride: readonly number[], ax: number): boolean {
+  const s = Math.abs(stride[ax]);
+  return shape.every((d, i) => i === ax || d <= 1 || Math.abs(stride[i]) > s);
 }
 
 /** True when the reduced axes are the trailing axes of a C-contiguous block (one pairwise run). */
