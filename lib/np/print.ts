@@ -173,8 +173,10 @@ function formatScientific(x: number, dtype: DType, precision: number, minDigits 
   const fracLength = d.digits.length - 1;
   // Too many digits: round the exact value at `precision`. Too few for `minDigits`: numpy prints
   // more true digits of the exact value (not zeros), which matters for float32.
-  if (fracLength > precision) d = roundSignificant(v, precision + 1, d.exp);
-  else if (fracLength < minDigits) d = roundSignificant(v, minDigits + 1, d.exp);
+  // (the exponent estimate is the exact value's: float32 1e-8 is 9.99999994e-09, whose shortest digits say 1e-08)
+  const trueExp = v === 0 ? 0 : Number(v.toExponential().split("e")[1]);
+  if (fracLength > precision) d = roundSignificant(v, precision + 1, trueExp);
+  else if (fracLength < minDigits) d = roundSignificant(v, minDigits + 1, trueExp);
   const frac = d.digits.slice(1).padEnd(minDigits, "0");
   const expSign = d.exp < 0 ? "-" : "+";
   const expStr = String(Math.abs(d.exp)).padStart(Math.max(expDigits, 2), "0");
