@@ -98,6 +98,7 @@ const INT_OPS: Partial<Record<DType, Partial<Record<string, BinaryOp>>>> = {
 
 /** The op that computes `op` for result dtype `dt`: its wrapping integer loop where it has one. */
 function forDType(op: BinaryOp, dt: DType): BinaryOp {
+  if (dt === "float64" || dt === "float32" || dt === "bool") return op; // the lesson's path: no lookup
   return INT_OPS[dt]?.[op.name] ?? op;
 }
 

@@ -69,8 +69,10 @@ function unary(name: keyof typeof UNARY, x: ArrayLike): NDArray {
     throw new TypeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
   }
   // numpy squares bools in int8, which np does not have: int64, the same values
-  const dt: DType = name === "square" && a.dtype === "bool" ? "int64" : UNARY[name].keepsDType ? a.dtype : floatType(a.dtype);
-  const u = INT_UNARY[dt]?.[name] ?? UNARY[name];
+  const base = UNARY[name];
+  const from = a.dtype;
+  const dt: DType = from === "bool" && name === "square" ? "int64" : base.keepsDType ? from : floatType(from);
+  const u = dt === "float64" || dt === "float32" ? base : (INT_UNARY[dt]?.[name] ?? base);
   const n = a.size;
   const out = allocateOutput(dt, n);
   const { data, shape, stride, offset } = a.nd;
