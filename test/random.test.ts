@@ -156,7 +156,7 @@ test("np.random.randint, normal, uniform, permutation, shuffle reject bad input 
   t.throws(() => rs.randint(0, 2 ** 60), { message: /outside ±2\*\*53/ });
   t.throws(() => rs.normal(0, -1), { message: "scale < 0" });
   t.throws(() => rs.uniform(0, Infinity), { name: "OverflowError", message: "Range exceeds valid bounds" });
-  t.throws(() => rs.rand(-1), { message: "negative dimensions are not allowed (shape (-1,))" });
+  t.throws(() => rs.rand(-1), { message: "negative dimensions are not allowed" });
   const scalar = np.NDArray.fromData(new Float64Array([3]), [], "float64");
   t.throws(() => rs.permutation(scalar), { name: "IndexError", message: "x must be an integer or at least 1-dimensional" });
   t.throws(() => rs.shuffle(scalar), { name: "IndexError", message: /0-d array/ });

@@ -3,24 +3,20 @@
  * `arange`, `linspace`, `meshgrid`.
  * @module
  */
-import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType, dtypeOfScalar, promoteTypes } from "./dtype.js";
+import { type DType, type TypedArray, allocate, allocateOutput, checkDType, promoteTypes } from "./dtype.js";
+import { castValue, fromScalar, isInt64Number, scalarType } from "./convert.js";
 import { ValueError } from "./errors.js";
+import { checkOptions, checkSize, describe, toInteger, toShape } from "./options.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 
-/** A dtype name as `np` functions accept it (`"int"` and `"float"` mean int64 and float64). */
-export type DTypeLike = DType | "int" | "float";
+/**
+ * A dtype name as `np` functions accept it (`"int"` and `"float"` mean int64 and float64), or an
+ * options object `{ dtype }` standing for numpy's keyword (`np.zeros([2, 2], { dtype: "int32" })`).
+ */
+export type DTypeLike = DType | "int" | "float" | { readonly dtype: DType | "int" | "float" };
 
 /** A shape: one number for 1-D, or the dimensions. */
 export type ShapeLike = number | readonly number[];
-
-function toShape(shape: ShapeLike): number[] {
-  const dims = typeof shape === "number" ? [shape] : shape.slice();
-  for (const d of dims) {
-    if (!Number.isInteger(d)) throw new TypeError(`'${d}' cannot be interpreted as an integer`);
-    if (d < 0) throw new ValueError("negative dimensions are not allowed");
-  }
-  return dims;
-}
 
 function typedArrayDType(data: unknown): DType | undefined {
   if (data instanceof Float64Array) return "float64";
@@ -35,66 +31,97 @@ function tupleRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
-function isSequence(x: unknown): x is readonly unknown[] | TypedArray | NDArray {
-  return Array.isArray(x) || typedArrayDType(x) !== undefined || x instanceof NDArray;
+/** A typed array as a 1-D NDArray of its own dtype (no copy); anything else unchanged. */
+function wrapTyped(x: unknown): unknown {
+  const td = typedArrayDType(x);
+  return td === undefined ? x : NDArray.fromData(x as TypedArray, [(x as TypedArray).length], td);
 }
 
-function children(x: readonly unknown[] | TypedArray | NDArray): readonly unknown[] {
-  if (x instanceof NDArray) return x.ndim === 0 ? [x.item()] : (x.tolist() as unknown[]);
-  return Array.isArray(x) ? x : Array.from(x as TypedArray);
+/** The elements of one level of nested input: an array's items, or an NDArray's sub-arrays along axis 0. */
+function children(x: readonly unknown[] | NDArray): unknown[] {
+  if (x instanceof NDArray) return Array.from({ length: x.shape[0] }, (_, i) => x.slice(i));
+  const out = new Array<unknown>(x.length);
+  for (let i = 0; i < x.length; i++) {
+    if (!(i in x) || x[i] === undefined) {
+      throw new TypeError(`np.array: element ${i} of a list is ${i in x ? "undefined" : "a hole"}; np.array takes numbers, booleans, nested arrays, typed arrays or NDArrays`);
+    }
+    out[i] = wrapTyped(x[i]);
+  }
+  return out;
+}
+
+/** numpy's error for ragged input, naming the regular part found so far. */
+function raggedError(shape: readonly number[]): ValueError {
+  return new ValueError(
+    "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
+      `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
+  );
+}
+
+function isSequence(x: unknown): x is readonly unknown[] | NDArray {
+  return Array.isArray(x) || (x instanceof NDArray && x.ndim > 0);
 }
 
 /**
  * Finds the shape and dtype of nested input level by level, as numpy does: each level must be all
- * sequences of one length, or all scalars. Otherwise numpy's "inhomogeneous shape after N
- * dimensions" error names the regular part found so far.
+ * sequences of one length, or all scalars; NDArrays (and typed arrays) bring their own shape and
+ * dtype. Otherwise numpy's "inhomogeneous shape after N dimensions" error names the regular part.
  */
-function inspectNested(x: ArrayLike | TypedArray): { shape: number[]; dtype: DType } {
-  if (x instanceof NDArray) return { shape: x.shape.slice(), dtype: x.dtype };
-  const td = typedArrayDType(x);
-  if (td !== undefined) return { shape: [(x as TypedArray).length], dtype: td };
+function inspectNested(x: unknown): { shape: number[]; dtype: DType } {
   const shape: number[] = [];
-  let level: readonly unknown[] = [x];
+  let level: unknown[] = [wrapTyped(x)];
+  let dtype: DType | undefined;
+  const promote = (t: DType) => {
+    dtype = dtype === undefined ? t : promoteTypes(dtype, t);
+  };
   for (;;) {
+    // a level of NDArrays of one shape: their whole shape at once (so (0, 2) children give (n, 0, 2))
+    const first = level[0];
+    if (first instanceof NDArray && level.every((a) => a instanceof NDArray && a.ndim === first.ndim && a.shape.every((d, i) => d === first.shape[i]))) {
+      shape.push(...first.shape);
+      for (const a of level) promote((a as NDArray).dtype);
+      return { shape, dtype: dtype ?? "float64" };
+    }
+    // NDArrays of different shapes: ragged after their common leading dimensions, as numpy finds
+    if (first instanceof NDArray && first.ndim > 0 && level.every((a) => a instanceof NDArray && a.ndim > 0)) {
+      const shapes = level.map((a) => (a as NDArray).shape);
+      let p = 0;
+      while (shapes.every((sh) => p < sh.length && sh[p] === shapes[0][p])) p++;
+      throw raggedError([...shape, ...shapes[0].slice(0, p)]);
+    }
     const seqs = level.filter(isSequence);
     if (seqs.length === 0) break;
     const lists = seqs.map(children);
     if (seqs.length !== level.length || lists.some((l) => l.length !== lists[0].length)) {
-      throw new ValueError(
-        "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-          `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
-      );
+      throw raggedError(shape);
     }
     shape.push(lists[0].length);
     level = lists.flat(1);
   }
-  let dtype: DType | undefined;
   for (const v of level) {
-    if (typeof v !== "number" && typeof v !== "boolean") {
+    if (v instanceof NDArray) promote(v.dtype);
+    else if (typeof v === "number" || typeof v === "boolean") promote(scalarType(v));
+    else {
       throw new TypeError(`could not convert ${v === null ? "null" : typeof v} to a number (np.array takes numbers, booleans, nested arrays, typed arrays or NDArrays)`);
     }
-    const t = dtypeOfScalar(v);
-    dtype = dtype === undefined ? t : promoteTypes(dtype, t);
   }
   return { shape, dtype: dtype ?? "float64" };
 }
 
-function fillNested(x: ArrayLike | TypedArray, out: TypedArray, dtype: DType, k: number): number {
+/** Writes the elements of nested input in C order: NDArrays cast as `astype`, JavaScript values checked as numpy checks Python scalars. */
+function fillNested(x: unknown, out: TypedArray, dtype: DType, k: number): number {
   if (x instanceof NDArray) {
     const v = x.values();
-    for (let i = 0; i < v.length; i++) out[k++] = castScalar(dtype, v[i]);
+    if (x.dtype === dtype) for (let i = 0; i < v.length; i++) out[k++] = v[i];
+    else for (let i = 0; i < v.length; i++) out[k++] = castValue(x.dtype, dtype, v[i]);
     return k;
   }
   if (typeof x === "number" || typeof x === "boolean") {
-    out[k] = castScalar(dtype, +x);
+    out[k] = fromScalar(dtype, x);
     return k + 1;
   }
-  if (!Array.isArray(x)) {
-    const v = x as TypedArray;
-    for (let i = 0; i < v.length; i++) out[k++] = castScalar(dtype, v[i]);
-    return k;
-  }
-  for (const e of x) k = fillNested(e as ArrayLike, out, dtype, k);
+  if (!Array.isArray(x)) return fillNested(wrapTyped(x), out, dtype, k);
+  for (const e of x) k = fillNested(e, out, dtype, k);
   return k;
 }
 
@@ -117,6 +144,7 @@ function fillNested(x: ArrayLike | TypedArray, out: TypedArray, dtype: DType, k:
 export function array(object: ArrayLike | TypedArray, dtype?: DTypeLike): NDArray {
   const info = inspectNested(object);
   const dt = dtype === undefined ? info.dtype : checkDType(dtype);
+  checkSize(info.shape, dt);
   const out = allocateOutput(dt, shapeSize(info.shape));
   fillNested(object, out, dt, 0);
   return NDArray.fromData(out, info.shape, dt);
@@ -148,9 +176,14 @@ export function asarray(a: ArrayLike | TypedArray, dtype?: DTypeLike): NDArray {
  */
 export function full(shape: ShapeLike, value: number | boolean, dtype?: DTypeLike): NDArray {
   const dims = toShape(shape);
-  const dt = dtype === undefined ? dtypeOfScalar(value) : checkDType(dtype);
+  if (typeof value !== "number" && typeof value !== "boolean") {
+    throw new TypeError(`full(): the fill value must be a number or a boolean, got ${describe(value)}`);
+  }
+  const dt = dtype === undefined ? scalarType(value) : checkDType(dtype);
+  checkSize(dims, dt);
   const out = allocate(dt, shapeSize(dims));
-  const v = castScalar(dt, +value);
+  // a whole number is a Python int (checked against the dtype); any other number a Python float (cast)
+  const v = typeof value === "boolean" || isInt64Number(value) ? fromScalar(dt, value) : castValue("float64", dt, value);
   if (v !== 0) out.fill(v);
   return NDArray.fromData(out, dims, dt);
 }
@@ -216,26 +249,31 @@ export function ones_like(a: ArrayLike, dtype?: DTypeLike): NDArray {
  * ```
  */
 export function arange(start: number, stop?: number, step = 1, dtype?: DTypeLike): NDArray {
-  if (stop === undefined) {
+  if (stop === undefined || stop === null) {
     stop = start;
     start = 0;
   }
   for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
-    if (typeof v !== "number") throw new TypeError(`arange: ${name} must be a number, got ${typeof v}`);
+    if (typeof v !== "number") throw new TypeError(`arange: ${name} must be a number, got ${describe(v)}`);
   }
   if (step === 0) throw new RangeError("division by zero");
   const dt =
-    dtype === undefined ? (Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) ? "int64" : "float64") : checkDType(dtype);
-  const len = Math.max(0, Math.ceil((stop - start) / step));
-  if (!Number.isFinite(len)) throw new ValueError("Maximum allowed size exceeded");
+    dtype === undefined ? (isInt64Number(start) && isInt64Number(stop) && isInt64Number(step) ? "int64" : "float64") : checkDType(dtype);
+  const delta = stop - start;
+  const q = delta / step;
+  if (q !== q) throw new ValueError("arange: cannot compute length");
+  // numpy: a range shorter than one step (or a step of ±Infinity) still holds `start`
+  const len = q === 0 && delta !== 0 ? (Object.is(q, -0) ? 0 : 1) : Math.max(0, Math.ceil(q));
+  if (len >= 2 ** 63) throw new ValueError("Maximum allowed size exceeded");
+  if (dt === "bool" && len > 2) throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
+  checkSize([len], dt);
   const out = allocateOutput(dt, len);
-  if (len > 0) out[0] = castScalar(dt, start);
+  if (len > 0) out[0] = fromScalar(dt, start);
   if (len > 1) {
-    const second = castScalar(dt, start + step);
-    out[1] = second;
+    out[1] = fromScalar(dt, start + step);
     const first = out[0];
-    const delta = out[1] - first;
-    for (let i = 2; i < len; i++) out[i] = first + i * delta;
+    const d = out[1] - first;
+    for (let i = 2; i < len; i++) out[i] = first + i * d;
   }
   return NDArray.fromData(out, [len], dt);
 }
@@ -264,8 +302,14 @@ export interface LinspaceOptions {
  * ```
  */
 export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NDArray {
-  if (!Number.isInteger(num)) throw new TypeError(`'${num}' cannot be interpreted as an integer`);
+  checkOptions("linspace", options, ["endpoint", "dtype"]);
+  for (const [name, v] of [["start", start], ["stop", stop]] as const) {
+    if (typeof v !== "number") throw new TypeError(`linspace: ${name} must be a number, got ${describe(v)}`);
+  }
+  toInteger(num);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  const dt = options.dtype === undefined ? "float64" : checkDType(options.dtype);
+  checkSize([num], "float64");
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
@@ -279,9 +323,9 @@ export function linspace(start: number, stop: number, num = 50, options: Linspac
   }
   if (endpoint && num > 1) y[num - 1] = stop;
   const result = NDArray.fromData(y, [num], "float64");
-  if (options.dtype === undefined) return result;
-  const dt = checkDType(options.dtype);
-  if (dt !== "float64" && dt !== "float32") for (let i = 0; i < num; i++) y[i] = Math.floor(y[i]);
+  if (dt === "float64") return result;
+  // numpy floors before an integer cast; bool is "non-zero", as astype
+  if (dt !== "float32" && dt !== "bool") for (let i = 0; i < num; i++) y[i] = Math.floor(y[i]);
   return result.astype(dt);
 }
 

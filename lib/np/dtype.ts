@@ -8,6 +8,7 @@
  */
 
 import { OverflowError } from "./errors.js";
+import { isInt64Number } from "./convert.js";
 
 /** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
 export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
@@ -97,12 +98,23 @@ export function isInteger(dtype: DType): boolean {
   return dtype === "uint8" || dtype === "int32" || dtype === "int64";
 }
 
-/** Throws numpy's TypeError text for a name that is not a dtype. */
-export function checkDType(dtype: string): DType {
-  if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
-  if (dtype === "int") return "int64";
-  if (dtype === "float") return "float64";
-  throw new TypeError(`data type '${dtype}' not understood (expected one of ${DTYPES.join(", ")})`);
+/**
+ * A dtype argument as a DType: a name (`"int"`, `"float"` are int64, float64), or an options object
+ * `{ dtype }` for numpy's keyword. Throws numpy's TypeError texts otherwise.
+ */
+export function checkDType(dtype: unknown): DType {
+  if (typeof dtype === "string") {
+    if ((DTYPES as readonly string[]).includes(dtype)) return dtype as DType;
+    if (dtype === "int") return "int64";
+    if (dtype === "float") return "float64";
+    throw new TypeError(`data type '${dtype}' not understood (expected one of ${DTYPES.join(", ")})`);
+  }
+  if (typeof dtype === "object" && dtype !== null && !Array.isArray(dtype) && "dtype" in dtype) {
+    const extra = Object.keys(dtype).find((k) => k !== "dtype");
+    if (extra !== undefined) throw new TypeError(`got an unexpected keyword argument '${extra}' (only { dtype } is accepted here)`);
+    return checkDType((dtype as { dtype: unknown }).dtype);
+  }
+  throw new TypeError(`Cannot interpret '${typeof dtype === "object" && dtype !== null ? JSON.stringify(dtype) : String(dtype)}' as a data type`);
 }
 
 /**
@@ -125,7 +137,7 @@ export function promoteTypes(a: DType, b: DType): DType {
  */
 export function promoteWithScalar(a: DType, s: number | boolean): DType {
   if (typeof s === "boolean") return a;
-  if (Number.isInteger(s)) return a === "bool" ? "int64" : a;
+  if (isInt64Number(s)) return a === "bool" ? "int64" : a;
   return isFloat(a) ? a : "float64";
 }
 
@@ -142,7 +154,7 @@ const INT_BOUNDS: Partial<Record<DType, readonly [number, number]>> = {
  */
 export function checkWeakInt(dtype: DType, s: number): void {
   const bounds = INT_BOUNDS[dtype];
-  if (bounds !== undefined && Number.isInteger(s) && (s < bounds[0] || s > bounds[1])) {
+  if (bounds !== undefined && isInt64Number(s) && (s < bounds[0] || s > bounds[1])) {
     throw new OverflowError(`Python integer ${s} out of bounds for ${dtype}`);
   }
 }
@@ -150,7 +162,7 @@ export function checkWeakInt(dtype: DType, s: number): void {
 /** The dtype numpy gives a bare JavaScript value in `np.array`. */
 export function dtypeOfScalar(s: number | boolean): DType {
   if (typeof s === "boolean") return "bool";
-  return Number.isInteger(s) ? "int64" : "float64";
+  return isInt64Number(s) ? "int64" : "float64";
 }
 
 /** The result dtype of numpy's true division for two operand dtypes: float32 stays, everything else is float64. */
@@ -178,7 +190,7 @@ export function castScalar(dtype: DType, v: number): number {
     case "int32":
       return Math.trunc(v) | 0;
     case "int64":
-      return Math.trunc(v);
+      return Math.trunc(v) + 0;
     case "float32":
       return Math.fround(v);
     case "float64":

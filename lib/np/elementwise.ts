@@ -11,6 +11,8 @@
  */
 import { type DType, type TypedArray, allocateOutput, checkWeakInt, divideType, dtypeOfScalar, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype.js";
 import { ValueError, boolOperatorError } from "./errors.js";
+import { add64, mul64, pow32, pow64, powU8, sub64 } from "./intmath.js";
+import { checkSize } from "./options.js";
 import { type BinaryKernels, compileBinary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
@@ -28,10 +30,12 @@ export interface BinaryOp {
   readonly result: ResultRule;
   /** Comparisons accept any Python int (numpy 2 compares out-of-range ints without error). */
   readonly comparison: boolean;
+  /** Helper functions the expression calls (intmath.ts). */
+  readonly fns: Record<string, (x: number, y: number) => number>;
 }
 
-function op(name: string, expr: string, result: ResultRule = "same"): BinaryOp {
-  return { name, expr, kernels: [], result, comparison: result === "bool" };
+function op(name: string, expr: string, result: ResultRule = "same", fns: Record<string, (x: number, y: number) => number> = {}): BinaryOp {
+  return { name, expr, kernels: [], result, comparison: result === "bool", fns };
 }
 
 /**
@@ -43,7 +47,7 @@ function kernelsFor(op: BinaryOp, a: TypedArray, b: TypedArray, out: TypedArray)
   const key = storageId(a) * 16 + storageId(b) * 4 + storageId(out);
   let k = op.kernels[key];
   if (k === undefined) {
-    k = compileBinary(op.name, op.expr);
+    k = compileBinary(op.name, op.expr, op.fns);
     op.kernels[key] = k;
   }
   return k;
@@ -57,8 +61,9 @@ export const OPS = {
   divide: op("divide", "x / y", "divide"),
   // C's pow gives 1 for 1**y and (-1)**(+-inf), where JavaScript's Math.pow gives NaN
   power: op("power", "(x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) ? 1 : Math.pow(x, y)"),
-  maximum: op("maximum", "(x >= y || x !== x) ? x : y"),
-  minimum: op("minimum", "(x <= y || x !== x) ? x : y"),
+  // equal operands (0 and -0) give the second, as numpy's loops
+  maximum: op("maximum", "(x > y || x !== x) ? x : y"),
+  minimum: op("minimum", "(x < y || x !== x) ? x : y"),
   greater: op("greater", "x > y ? 1 : 0", "bool"),
   greater_equal: op("greater_equal", "x >= y ? 1 : 0", "bool"),
   less: op("less", "x < y ? 1 : 0", "bool"),
@@ -69,6 +74,33 @@ export const OPS = {
 
 /** `x ** 2` is exactly `x * x` (one correctly rounded product) and far faster than Math.pow. */
 const SQUARE = op("power_square", "x * x");
+/** numpy computes `x ** 0.5` for a scalar 0.5 as a square root (so (-0) ** 0.5 is -0 and (-inf) ** 0.5 NaN). */
+const SQRT = op("power_sqrt", "Math.sqrt(x)");
+
+/**
+ * The integer loops that wrap as numpy's: an op whose result dtype is listed here runs this
+ * expression instead (int32 and uint8 sums and differences are exact in a double and wrap on the
+ * typed array's store; products and powers need Math.imul or squaring; int64 needs intmath.ts).
+ */
+const INT_OPS: Partial<Record<DType, Partial<Record<string, BinaryOp>>>> = {
+  int64: {
+    add: op("add_int64", "add64(x, y)", "same", { add64 }),
+    subtract: op("subtract_int64", "sub64(x, y)", "same", { sub64 }),
+    multiply: op("multiply_int64", "mul64(x, y)", "same", { mul64 }),
+    power: op("power_int64", "pow64(x, y)", "same", { pow64 }),
+  },
+  int32: {
+    multiply: op("multiply_int32", "Math.imul(x, y)"),
+    power: op("power_int32", "pow32(x, y)", "same", { pow32 }),
+  },
+  uint8: { power: op("power_uint8", "powU8(x, y)", "same", { powU8 }) },
+};
+
+/** The op that computes `op` for result dtype `dt`: its wrapping integer loop where it has one. */
+function forDType(op: BinaryOp, dt: DType): BinaryOp {
+  if (dt === "float64" || dt === "float32" || dt === "bool") return op; // the lesson's path: no lookup
+  return INT_OPS[dt]?.[op.name] ?? op;
+}
 
 function outType(op: BinaryOp, t: DType): DType {
   if (op.result === "bool") return "bool";
@@ -93,25 +125,28 @@ function finish(out: TypedArray, shape: readonly number[], dtype: DType, op: Bin
   return NDArray.fromData(out, shape, dtype);
 }
 
-/** numpy refuses integer ** negative integer; `exponent` is only read for an integer power. */
-function checkIntPower(op: BinaryOp, t: DType, exponent: NDArray | number): void {
-  if (op !== OPS.power || !isInteger(t)) return;
+/** numpy refuses integer ** negative integer (when there is any element); `exponent` is only read for an integer power. */
+function checkIntPower(op: BinaryOp, t: DType, exponent: NDArray | number, size: number): void {
+  if (op !== OPS.power || !isInteger(t) || size === 0) return;
   const neg = typeof exponent === "number" ? exponent < 0 : exponent.values().some((v: number) => v < 0);
   if (neg) throw new ValueError("Integers to negative integer powers are not allowed.");
 }
 
 function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft: boolean): NDArray {
-  if (!op.comparison && typeof s === "number") checkWeakInt(a.dtype, s);
+  // a Python int must fit the array's dtype, except where the loop runs in float64 (true division)
+  if (!op.comparison && op.result !== "divide" && typeof s === "number") checkWeakInt(a.dtype, s);
   const t = promoteWithScalar(a.dtype, s);
   const dt = outType(op, t);
   const v = scalarIn(t, s);
-  checkIntPower(op, t, scalarOnLeft ? a : v);
+  checkIntPower(op, t, scalarOnLeft ? a : v, a.size);
+  op = forDType(op, dt);
   const src = isContiguous(a) ? a : a.copy();
   const n = src.size;
   const out = allocateOutput(dt, n);
   const data = src.nd.data;
   if (scalarOnLeft) kernelsFor(op, data, data, out).scalarLeft(v, data, src.nd.offset, out, 0, n);
-  else if (op === OPS.power && v === 2) kernelsFor(SQUARE, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
+  else if (op === OPS.power && v === 2 && isFloat(dt)) kernelsFor(SQUARE, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
+  else if (op === OPS.power && v === 0.5 && isFloat(dt)) kernelsFor(SQRT, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
   else kernelsFor(op, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
   return finish(out, src.shape, dt, op);
 }
@@ -119,9 +154,10 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
 function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   const t = promoteTypes(a.dtype, b.dtype);
   const dt = outType(op, t);
-  checkIntPower(op, t, b);
   const as = a.nd.shape;
   const bs = b.nd.shape;
+  if (op === OPS.power) checkIntPower(op, t, b, shapeSize(broadcastShapes(as, bs)));
+  op = forDType(op, dt);
   if (as.length === bs.length && as.every((d, i) => d === bs[i]) && isContiguous(a) && isContiguous(b)) {
     const n = shapeSize(as);
     const out = allocateOutput(dt, n);
@@ -129,6 +165,7 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
     return finish(out, as, dt, op);
   }
   const shape = broadcastShapes(as, bs);
+  checkSize(shape, dt);
   const n = shapeSize(shape);
   const out = allocateOutput(dt, n);
   if (n === 0) return finish(out, shape, dt, op);
@@ -149,11 +186,14 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   // loops where a row is contiguous on one side and one repeated value on the other ((n,1)
   // against (n,m), the lesson's `+ b1`) or contiguous on both ((1,m) against (n,m)).
   const row = ia === 1 && ib === 0 ? 1 : ia === 0 && ib === 1 ? 2 : ia === 1 && ib === 1 ? 3 : 0;
+  // numpy's float power takes a broadcast exponent of 0.5 as a square root, as for a scalar 0.5
+  const sqrtRows = op === OPS.power && isFloat(dt) && row === 1;
+  const kSqrt = sqrtRows ? kernelsFor(SQRT, ad, bd, out) : k;
   const idx = new Array<number>(nd).fill(0);
   let ao = a.nd.offset;
   let bo = b.nd.offset;
   for (let o = 0; o < n; o += inner) {
-    if (row === 1) k.scalarRight(ad, ao, bd[bo], out, o, inner);
+    if (row === 1) (sqrtRows && bd[bo] === 0.5 ? kSqrt : k).scalarRight(ad, ao, bd[bo], out, o, inner);
     else if (row === 2) k.scalarLeft(ad[ao], bd, bo, out, o, inner);
     else if (row === 3) k.same(ad, ao, bd, bo, out, o, inner);
     else k.strided(ad, ao, ia, bd, bo, ib, out, o, inner);
@@ -181,6 +221,9 @@ function scalarScalarType(x: number | boolean, y: number | boolean): DType {
  * @throws ValueError "operands could not be broadcast together with shapes (2,3) (4,)".
  */
 export function binary(op: BinaryOp, a: ArrayLike, b: ArrayLike): NDArray {
+  if (a === undefined || b === undefined) {
+    throw new TypeError(`${op.name}() takes from 2 to 3 positional arguments but ${a === undefined ? 0 : 1} were given`);
+  }
   const aScalar = typeof a === "number" || typeof a === "boolean";
   const bScalar = typeof b === "number" || typeof b === "boolean";
   if (aScalar && bScalar) {
@@ -312,6 +355,10 @@ export function not_equal(x1: ArrayLike, x2: ArrayLike): NDArray {
  * ```
  */
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+  if (x === undefined && y === undefined) {
+    throw new TypeError("np.where(condition) without x and y (numpy's nonzero) is not supported here; call np.where(condition, x, y)");
+  }
+  if (x === undefined || y === undefined) throw new ValueError("either both or neither of x and y should be given");
   const c = asarray(condition);
   const xs = typeof x === "number" || typeof x === "boolean";
   const ys = typeof y === "number" || typeof y === "boolean";
@@ -320,8 +367,7 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   else if (xs) t = promoteWithScalar(asarray(y).dtype, x);
   else if (ys) t = promoteWithScalar(asarray(x).dtype, y);
   else t = promoteTypes(asarray(x).dtype, asarray(y).dtype);
-  if (xs && typeof x === "number") checkWeakInt(t, x);
-  if (ys && typeof y === "number") checkWeakInt(t, y);
+  // numpy casts a Python int that does not fit the result's integer dtype (np.where(c, uint8s, 256) holds 0)
   const xa = xs ? asarray(x, isFloat(t) || typeof x === "boolean" ? t : dtypeOfScalar(x)) : asarray(x);
   const ya = ys ? asarray(y, isFloat(t) || typeof y === "boolean" ? t : dtypeOfScalar(y)) : asarray(y);
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);

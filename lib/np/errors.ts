@@ -46,7 +46,7 @@ export function alignError(a: readonly number[], b: readonly number[], dimA: num
 
 /** Normalises a possibly negative axis, throwing numpy's AxisError when it is out of range. */
 export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis)) throw new TypeError(`axis must be an integer, got ${axis}`);
+  if (typeof axis !== "number" || !Number.isInteger(axis)) throw new TypeError(`'${pyTypeName(axis)}' object cannot be interpreted as an integer`);
   if (axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
   return axis < 0 ? axis + ndim : axis;
 }
@@ -70,4 +70,21 @@ export function boolOperatorError(op: "subtract" | "negative"): TypeError {
     : new TypeError(
         "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
       );
+}
+
+/** Python's MemoryError, as numpy raises it: "Unable to allocate 74.5 GiB for an array with shape (10000000000,) and data type float64". */
+export class MemoryError extends Error {
+  override name = "MemoryError";
+}
+
+/** Python's type name of a JavaScript value, as numpy's TypeError texts name it ('float', 'str', 'NoneType', ...). */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "function") return "function";
+  if (typeof v === "object") return (v as object).constructor?.name === "NDArray" ? "numpy.ndarray" : "dict";
+  return typeof v;
 }

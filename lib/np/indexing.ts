@@ -57,7 +57,10 @@ export function sliceIndices(n: number, start: number | null | undefined, stop: 
   return [b, st, len];
 }
 
-/** The view `a[index...]` for numpy's basic indexing. Keeps `a`'s writeability. */
+/**
+ * The view `a[index...]` for numpy's basic indexing. Keeps `a`'s writeability. An integer for
+ * every axis (no "...") gives a 0-d copy, as numpy gives a scalar; `a[i, ...]` stays a 0-d view.
+ */
 export function basicIndex(a: NDArray, index: readonly Index[]): NDArray {
   const { shape, stride } = a.nd;
   const ellipses = index.filter((x) => x === "...").length;
@@ -93,5 +96,7 @@ export function basicIndex(a: NDArray, index: readonly Index[]): NDArray {
       throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`) are valid indices, got ${String(x)}`);
     }
   });
-  return new NDArray(makeView(a.nd.data, outShape, outStride, offset), a.dtype, a.writeable);
+  const view = new NDArray(makeView(a.nd.data, outShape, outStride, offset), a.dtype, a.writeable);
+  // an integer for every axis picks one element: numpy gives a scalar (a copy), not a view
+  return outShape.length === 0 && ellipses === 0 ? view.copy() : view;
 }

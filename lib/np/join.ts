@@ -2,8 +2,9 @@
  * Joining arrays: `concatenate`, `stack`, `column_stack` and `c_` (numpy's `np.c_[a, b]`).
  * @module
  */
-import { allocateOutput, promoteTypes } from "./dtype.js";
-import { ValueError, normalizeAxis } from "./errors.js";
+import { type DType, allocateOutput, promoteTypes, promoteWithScalar } from "./dtype.js";
+import { ValueError, normalizeAxis, pyTypeName } from "./errors.js";
+import { checkOptions } from "./options.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { expand_dims } from "./shape.js";
@@ -29,6 +30,8 @@ export interface AxisOption {
  * ```
  */
 export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = {}): NDArray {
+  checkList("concatenate", arrays);
+  checkOptions("concatenate", options, ["axis"]);
   if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
   let arrs = arrays.map((a) => asarray(a));
   let axis = options.axis === undefined ? 0 : options.axis;
@@ -94,6 +97,8 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = 
  * ```
  */
 export function stack(arrays: readonly ArrayLike[], options: { axis?: number } = {}): NDArray {
+  checkList("stack", arrays);
+  checkOptions("stack", options, ["axis"]);
   if (arrays.length === 0) throw new ValueError("need at least one array to stack");
   const arrs = arrays.map((a) => asarray(a));
   const s = arrs[0].shape;
@@ -102,6 +107,13 @@ export function stack(arrays: readonly ArrayLike[], options: { axis?: number } =
   }
   const axis = normalizeAxis(options.axis ?? 0, s.length + 1);
   return concatenate(arrs.map((a) => expand_dims(a, axis)), { axis });
+}
+
+/** A clear TypeError when the list of arrays was forgotten (`np.concatenate(a, b)`). */
+function checkList(fn: string, arrays: unknown): void {
+  if (!Array.isArray(arrays)) {
+    throw new TypeError(`${fn}() takes a list of arrays as its first argument (np.${fn}([a, b])), got ${pyTypeName(arrays)}`);
+  }
 }
 
 /** 0-d and 1-D arrays become columns (n, 1); others stay as they are. */
@@ -122,6 +134,7 @@ function asColumn(a: NDArray): NDArray {
  * ```
  */
 export function column_stack(arrays: readonly ArrayLike[]): NDArray {
+  checkList("column_stack", arrays);
   return concatenate(arrays.map((a) => asColumn(asarray(a))), { axis: 1 });
 }
 
@@ -134,5 +147,9 @@ export function column_stack(arrays: readonly ArrayLike[]): NDArray {
  */
 export function c_(...arrays: ArrayLike[]): NDArray {
   if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
-  return concatenate(arrays.map((a) => asColumn(asarray(a))), { axis: -1 });
+  // numbers are weak scalars, as in numpy: np.c_[int32s, 1] stays int32
+  let t: DType | undefined;
+  for (const a of arrays) if (typeof a !== "number" && typeof a !== "boolean") t = t === undefined ? asarray(a).dtype : promoteTypes(t, asarray(a).dtype);
+  if (t !== undefined) for (const a of arrays) if (typeof a === "number" || typeof a === "boolean") t = promoteWithScalar(t, a);
+  return concatenate(arrays.map((a) => asColumn(typeof a === "number" || typeof a === "boolean" ? asarray(a, t) : asarray(a))), { axis: -1 });
 }

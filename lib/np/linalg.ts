@@ -2,7 +2,8 @@
  * `dot` and `matmul` with numpy's rules for 0-D, 1-D and 2-D operands.
  * @module
  */
-import { type DType, type TypedArray, allocateOutput, promoteTypes } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, isInteger, promoteTypes } from "./dtype.js";
+import { TWO53 } from "./convert.js";
 import { ValueError, alignError, formatShape } from "./errors.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
@@ -148,6 +149,44 @@ function gemm(
   }
 }
 
+/**
+ * C = A · B for integer dtypes, wrapping as numpy's integer loops do: int32 with Math.imul and
+ * 32-bit sums, uint8 on the store, int64 exactly (BigInt for an element whose terms leave the
+ * doubles' exact range).
+ */
+function intGemm(
+  dtype: DType,
+  ad: TypedArray, ao: number, as0: number, as1: number,
+  bd: TypedArray, bo: number, bs0: number, bs1: number,
+  out: TypedArray, n: number, k: number, m: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const a0 = ao + i * as0;
+      const b0 = bo + j * bs1;
+      let s = 0;
+      if (dtype === "int32") {
+        for (let p = 0; p < k; p++) s = (s + Math.imul(ad[a0 + p * as1], bd[b0 + p * bs0])) | 0;
+      } else {
+        let exact = true;
+        for (let p = 0; p < k; p++) {
+          s += ad[a0 + p * as1] * bd[b0 + p * bs0];
+          if (!(s > -TWO53 && s < TWO53)) exact = false;
+        }
+        if (!exact) s = exactDot(ad, a0, as1, bd, b0, bs0, k, dtype);
+      }
+      out[i * m + j] = s + 0;
+    }
+  }
+}
+
+/** One dot product of integers in BigInt, wrapped to the dtype's width. */
+function exactDot(ad: TypedArray, a0: number, as1: number, bd: TypedArray, b0: number, bs0: number, k: number, dtype: DType): number {
+  let s = 0n;
+  for (let p = 0; p < k; p++) s += BigInt(ad[a0 + p * as1]) * BigInt(bd[b0 + p * bs0]);
+  return dtype === "uint8" ? Number(BigInt.asUintN(8, s)) : Number(BigInt.asIntN(64, s));
+}
+
 /** Shared core: a (n,k) or (k,), b (k,m) or (k,); returns numpy's result shape. */
 function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const aIs1 = a.ndim === 1;
@@ -160,7 +199,8 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const bs0 = b.nd.stride[0];
   const bs1 = bIs1 ? 0 : b.nd.stride[1];
   const out = allocateOutput(dtype, n * m);
-  gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+  if (isInteger(dtype)) intGemm(dtype, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+  else gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
   const shape = aIs1 && bIs1 ? [] : aIs1 ? [m] : bIs1 ? [n] : [n, m];
   return NDArray.fromData(out, shape, dtype);
 }

@@ -7,7 +7,9 @@
  * @module
  */
 import ndarray from "ndarray";
-import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType } from "./dtype.js";
+import { type DType, type TypedArray, allocate, allocateOutput, checkDType } from "./dtype.js";
+import { castValue, fromScalar } from "./convert.js";
+import { nocopyStrides, reshapeDims } from "./reshape.js";
 import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
 import { formatArray } from "./print.js";
 import { type Index, basicIndex, parseIndex } from "./indexing.js";
@@ -20,8 +22,8 @@ export type NdView = ndarray.NdArray<TypedArray>;
 
 /** Anything `np` functions accept where numpy accepts an array: an NDArray, a number, a boolean, or nested arrays. */
 export type ArrayLike = NDArray | number | boolean | NestedArray;
-/** Nested JavaScript arrays of numbers or booleans, as `np.array` takes them. */
-export type NestedArray = readonly (number | boolean | NDArray | NestedArray)[];
+/** Nested JavaScript arrays of numbers or booleans (typed arrays and NDArrays as rows), as `np.array` takes them. */
+export type NestedArray = readonly (number | boolean | NDArray | TypedArray | NestedArray)[];
 
 type ViewClass = new (data: TypedArray, ...dimsStridesOffset: number[]) => NdView;
 /** scijs's view class for each storage type and number of dimensions, found once. */
@@ -245,10 +247,13 @@ export class NDArray {
   }
 
   /** Sets one element, `a.set(i, j, value)` for numpy's `a[i, j] = value`. */
-  set(...args: number[]): void {
+  set(...args: (number | boolean)[]): void {
     if (!this.writeable) throw new ValueError("assignment destination is read-only");
-    const value = args.pop() as number;
-    this.nd.data[this.storageOffset(args)] = castScalar(this.dtype, value);
+    const value = args.pop() as unknown;
+    if (typeof value !== "number" && typeof value !== "boolean") {
+      throw new TypeError(`set(...index, value): the value must be a number or a boolean, got ${value === undefined ? "undefined" : typeof value}`);
+    }
+    this.nd.data[this.storageOffset(args as number[])] = fromScalar(this.dtype, value);
   }
 
   /** The only element of a size-1 array, as numpy's `.item()`. */
@@ -265,7 +270,7 @@ export class NDArray {
   }
 
   /** A copy converted to `dtype` (truncation toward zero for float → int, as numpy). */
-  astype(dtype: DType | "int" | "float"): NDArray {
+  astype(dtype: DType | "int" | "float" | { readonly dtype: DType | "int" | "float" }): NDArray {
     const to = checkDType(dtype);
     const src = this.values();
     const out = allocateOutput(to, src.length);
@@ -275,37 +280,22 @@ export class NDArray {
     const widening =
       to === from || to === "float64" || to === "float32" || (to === "int64" && (small || from === "int32")) || (to === "int32" && small);
     if (widening) out.set(src);
-    else for (let i = 0; i < src.length; i++) out[i] = castScalar(to, src[i]);
+    else for (let i = 0; i < src.length; i++) out[i] = castValue(from, to, src[i]);
     return NDArray.fromData(out, this.shape, to);
   }
 
-  /** A new shape for the same elements; a view when the array is C-contiguous. One dimension may be -1. */
+  /** A new shape for the same elements: a view wherever numpy gives one (numpy's no-copy rule), else a copy. One dimension may be -1. */
   reshape(...shape: number[] | [readonly number[]]): NDArray {
-    const req = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly number[];
-    const dims = req.slice();
-    const size = this.size;
-    const unknown = dims.indexOf(-1);
-    if (unknown >= 0) {
-      if (dims.indexOf(-1, unknown + 1) >= 0) throw new ValueError("can only specify one unknown dimension");
-      const known = shapeSize(dims.filter((_, i) => i !== unknown));
-      if (known === 0 || size % known !== 0) {
-        throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(req)}`);
-      }
-      dims[unknown] = size / known;
-    }
-    checkShape(dims);
-    if (shapeSize(dims) !== size) {
-      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(req)}`);
-    }
-    if (this.isCContiguous) {
-      return new NDArray(makeView(this.nd.data, dims, cStrides(dims), this.nd.offset), this.dtype, this.writeable);
-    }
+    const req = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly unknown[];
+    const dims = reshapeDims(req, this.size);
+    const strides = this.isCContiguous ? cStrides(dims) : nocopyStrides(this.nd.shape, this.nd.stride, dims);
+    if (strides !== null) return new NDArray(makeView(this.nd.data, dims, strides, this.nd.offset), this.dtype, this.writeable);
     return NDArray.fromData(this.values(), dims, this.dtype);
   }
 
-  /** The elements as 1-D, as numpy's `ravel` (a view when C-contiguous). */
+  /** The elements as 1-D, as numpy's `ravel`: a view when C-contiguous, else a copy (as numpy's order='C'). */
   ravel(): NDArray {
-    return this.reshape(this.size);
+    return this.isCContiguous ? this.reshape(this.size) : this.copy().reshape(this.size);
   }
 
   /** A copy as 1-D, as numpy's `flatten`. */

@@ -7,6 +7,7 @@
  * NDArray's `toString()` and `util.inspect` (what tslab and `console.log` show) give the repr.
  * @module
  */
+import { intText } from "./convert.js";
 import type { DType } from "./dtype.js";
 import { ValueError } from "./errors.js";
 import type { NDArray } from "./ndarray.js";
@@ -172,8 +173,10 @@ function formatScientific(x: number, dtype: DType, precision: number, minDigits 
   const fracLength = d.digits.length - 1;
   // Too many digits: round the exact value at `precision`. Too few for `minDigits`: numpy prints
   // more true digits of the exact value (not zeros), which matters for float32.
-  if (fracLength > precision) d = roundSignificant(v, precision + 1, d.exp);
-  else if (fracLength < minDigits) d = roundSignificant(v, minDigits + 1, d.exp);
+  // (the exponent estimate is the exact value's: float32 1e-8 is 9.99999994e-09, whose shortest digits say 1e-08)
+  const trueExp = v === 0 ? 0 : Number(v.toExponential().split("e")[1]);
+  if (fracLength > precision) d = roundSignificant(v, precision + 1, trueExp);
+  else if (fracLength < minDigits) d = roundSignificant(v, minDigits + 1, trueExp);
   const frac = d.digits.slice(1).padEnd(minDigits, "0");
   const expSign = d.exp < 0 ? "-" : "+";
   const expStr = String(Math.abs(d.exp)).padStart(Math.max(expDigits, 2), "0");
@@ -238,15 +241,15 @@ function floatFormatter(values: number[], dtype: DType, precision: number, suppr
   };
 }
 
-/** numpy's IntegerFormat: right-aligned to the widest of max and min. */
+/** numpy's IntegerFormat: right-aligned to the widest of max and min; whole numbers without exponent (2**62 as 4611686018427387904). */
 function integerFormatter(values: number[]): Formatter {
   let width = 0;
   if (values.length > 0) {
     const max = values.reduce((m, v) => (v > m ? v : m));
     const min = values.reduce((m, v) => (v < m ? v : m));
-    width = Math.max(String(max).length, String(min).length);
+    width = Math.max(intText(max).length, intText(min).length);
   }
-  return (x) => String(x).padStart(width);
+  return (x) => intText(x).padStart(width);
 }
 
 /** numpy's BoolFormat: " True" lines up with "False", except in a 0-d array. */
@@ -438,13 +441,15 @@ export function array_repr(a: NDArray, opts: Pick<Array2StringOptions, "max_line
   return arrStr + spacer + extraStr;
 }
 
-/** A float as Python's `repr` writes it: shortest digits, `1.0`, `1e-05`, `1e+16`. */
+/** A float as Python's `repr` writes it (numpy's float32 scalar str): shortest digits, `1.0`, `1e-05`, `1e+16`. */
 function pythonFloat(x: number, dtype: DType): string {
   if (Number.isNaN(x)) return NAN_STR;
   if (!Number.isFinite(x)) return (x < 0 ? "-" : "") + INF_STR;
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";
   const d = shortestDigits(Math.abs(x), dtype);
-  if (d.exp >= -4 && d.exp < 16) {
+  // numpy's float32 scalars print positionally for 1e-4 <= |x| < 1e6 (by value), float64 as Python's repr
+  const ax = Math.abs(x);
+  if (dtype === "float32" ? ax === 0 || (ax >= 1e-4 && ax < 1e6) : d.exp >= -4 && d.exp < 16) {
     const p = positionalParts(Math.abs(x), Infinity, dtype);
     return sign + p.int + "." + (p.frac || "0");
   }

@@ -4,7 +4,8 @@
  * returns views.
  * @module
  */
-import { ValueError, broadcastError, formatShape, normalizeAxis } from "./errors.js";
+import { ValueError, broadcastError, formatShape, normalizeAxis, pyTypeName } from "./errors.js";
+import { checkOptions, toInteger } from "./options.js";
 import { type ArrayLike, NDArray, makeView } from "./ndarray.js";
 import { asarray } from "./creation.js";
 
@@ -49,8 +50,10 @@ export function broadcastStrides(a: NDArray, shape: readonly number[]): number[]
  * @param shape - the target shape.
  * @throws ValueError when `a`'s shape does not broadcast to `shape`.
  */
-export function broadcast_to(a: ArrayLike, shape: readonly number[]): NDArray {
+export function broadcast_to(a: ArrayLike, shapeArg: number | readonly number[]): NDArray {
   const arr = asarray(a);
+  const shape = (typeof shapeArg === "number" ? [shapeArg] : Array.isArray(shapeArg) ? shapeArg : [shapeArg]).map(toInteger);
+  if (shape.some((d) => d < 0)) throw new ValueError("all elements of broadcast shape must be non-negative");
   const s = arr.shape;
   const off = shape.length - s.length;
   const ok = off >= 0 && s.every((d, i) => d === shape[off + i] || d === 1);
@@ -87,8 +90,13 @@ export function ravel(a: ArrayLike): NDArray {
  * @param a - the array.
  * @param axes - a permutation of 0..ndim-1 (negative values count from the end).
  */
-export function transpose(a: ArrayLike, axes?: readonly number[]): NDArray {
-  return axes === undefined ? asarray(a).transpose() : asarray(a).transpose(...axes);
+export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArray {
+  const arr = asarray(a);
+  if (axes === undefined || axes === null) return arr.transpose();
+  if (!Array.isArray(axes)) throw new TypeError(`transpose(): axes must be a list of integers, got ${pyTypeName(axes)}`);
+  // an empty list is a permutation only of a 0-d array's axes
+  if (axes.length === 0 && arr.ndim > 0) throw new ValueError("axes don't match array");
+  return arr.transpose(...axes);
 }
 
 /**
@@ -98,14 +106,18 @@ export function transpose(a: ArrayLike, axes?: readonly number[]): NDArray {
  * @throws ValueError "cannot select an axis to squeeze out which has size not equal to one".
  */
 export function squeeze(a: ArrayLike, options: { axis?: number | readonly number[] | null } = {}): NDArray {
+  checkOptions("squeeze", options, ["axis"]);
   const arr = asarray(a);
+  // numpy lets a 0-d array be squeezed along axis 0 or -1
+  if (arr.ndim === 0 && (options.axis === 0 || options.axis === -1)) return arr;
   const { shape, stride } = arr.nd;
   let drop: Set<number>;
   if (options.axis === undefined || options.axis === null) {
     drop = new Set(shape.flatMap((d, i) => (d === 1 ? [i] : [])));
   } else {
-    const axes = typeof options.axis === "number" ? [options.axis] : options.axis;
+    const axes = typeof options.axis === "number" ? [options.axis] : Array.isArray(options.axis) ? options.axis : [options.axis];
     drop = new Set(axes.map((ax) => normalizeAxis(ax, shape.length)));
+    if (drop.size !== axes.length) throw new ValueError("duplicate value in 'axis'");
     for (const ax of drop) {
       if (shape[ax] !== 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
     }

@@ -8,6 +8,7 @@
  */
 import { type DType, type TypedArray, allocateOutput, floatType } from "./dtype.js";
 import { boolOperatorError } from "./errors.js";
+import { abs64, mul64, neg64 } from "./intmath.js";
 import { exp as fexp, log as flog, tanh as ftanh } from "./fastmath.js";
 import { type UnaryKernels, compileUnary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
@@ -49,11 +50,29 @@ const UNARY = {
   cos: op("cos", "Math.cos(x)", false),
 } as const;
 
+/** The loops that wrap as numpy's int64 (and int32 squares) do; the others wrap on the typed array's store. */
+const INT_UNARY: Partial<Record<DType, Partial<Record<string, UnaryOp>>>> = {
+  int64: {
+    negative: op("negative_int64", "neg64(x)", true, { neg64 }),
+    abs: op("abs_int64", "abs64(x)", true, { abs64 }),
+    square: op("square_int64", "mul64(x, x)", true, { mul64: mul64 as unknown as (x: number) => number }),
+  },
+  int32: { square: op("square_int32", "Math.imul(x, x)", true) },
+};
+
 /** Runs a unary op over any array (strided views included), returning a new C-ordered array. */
-function unary(u: UnaryOp, x: ArrayLike): NDArray {
+function unary(name: keyof typeof UNARY, x: ArrayLike): NDArray {
+  if (x === undefined) throw new TypeError(`${name}() takes from 1 to 2 positional arguments but 0 were given`);
   const a = asarray(x);
-  if (u === UNARY.negative && a.dtype === "bool") throw boolOperatorError("negative");
-  const dt: DType = u.keepsDType ? a.dtype : floatType(a.dtype);
+  if (name === "negative" && a.dtype === "bool") throw boolOperatorError("negative");
+  if (name === "sign" && a.dtype === "bool") {
+    throw new TypeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
+  }
+  // numpy squares bools in int8, which np does not have: int64, the same values
+  const base = UNARY[name];
+  const from = a.dtype;
+  const dt: DType = from === "bool" && name === "square" ? "int64" : base.keepsDType ? from : floatType(from);
+  const u = dt === "float64" || dt === "float32" ? base : (INT_UNARY[dt]?.[name] ?? base);
   const n = a.size;
   const out = allocateOutput(dt, n);
   const { data, shape, stride, offset } = a.nd;
@@ -88,22 +107,22 @@ function unary(u: UnaryOp, x: ArrayLike): NDArray {
  * ```
  */
 export function negative(x: ArrayLike): NDArray {
-  return unary(UNARY.negative, x);
+  return unary("negative", x);
 }
 
 /** The absolute value elementwise, as numpy's `np.abs` (dtype kept). */
 export function abs(x: ArrayLike): NDArray {
-  return unary(UNARY.abs, x);
+  return unary("abs", x);
 }
 
 /** -1, 0 or 1 by the sign of each element (NaN stays NaN), as numpy's `np.sign` (dtype kept). */
 export function sign(x: ArrayLike): NDArray {
-  return unary(UNARY.sign, x);
+  return unary("sign", x);
 }
 
 /** `x * x` elementwise, as numpy's `np.square` (dtype kept). */
 export function square(x: ArrayLike): NDArray {
-  return unary(UNARY.square, x);
+  return unary("square", x);
 }
 
 /**
@@ -116,7 +135,7 @@ export function square(x: ArrayLike): NDArray {
  * ```
  */
 export function tanh(x: ArrayLike): NDArray {
-  return unary(UNARY.tanh, x);
+  return unary("tanh", x);
 }
 
 /**
@@ -127,7 +146,7 @@ export function tanh(x: ArrayLike): NDArray {
  * ```
  */
 export function exp(x: ArrayLike): NDArray {
-  return unary(UNARY.exp, x);
+  return unary("exp", x);
 }
 
 /**
@@ -139,25 +158,25 @@ export function exp(x: ArrayLike): NDArray {
  * ```
  */
 export function log(x: ArrayLike): NDArray {
-  return unary(UNARY.log, x);
+  return unary("log", x);
 }
 
 /** log(1 + x) elementwise, accurate for small x, as numpy's `np.log1p`. */
 export function log1p(x: ArrayLike): NDArray {
-  return unary(UNARY.log1p, x);
+  return unary("log1p", x);
 }
 
 /** The square root elementwise, as numpy's `np.sqrt` (NaN for negative input). */
 export function sqrt(x: ArrayLike): NDArray {
-  return unary(UNARY.sqrt, x);
+  return unary("sqrt", x);
 }
 
 /** The sine elementwise (radians), as numpy's `np.sin`. */
 export function sin(x: ArrayLike): NDArray {
-  return unary(UNARY.sin, x);
+  return unary("sin", x);
 }
 
 /** The cosine elementwise (radians), as numpy's `np.cos`. */
 export function cos(x: ArrayLike): NDArray {
-  return unary(UNARY.cos, x);
+  return unary("cos", x);
 }

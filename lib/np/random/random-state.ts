@@ -6,7 +6,8 @@
  */
 import { type DType, allocate } from "../dtype.js";
 import { formatShape, IndexError, OverflowError, ValueError } from "../errors.js";
-import { NDArray, checkShape, shapeSize } from "../ndarray.js";
+import { NDArray, shapeSize } from "../ndarray.js";
+import { checkSize, toInteger, toShape } from "../options.js";
 import { log } from "./log.js";
 import { MT19937 } from "./mt19937.js";
 
@@ -34,9 +35,9 @@ function entropySeed(): number {
 }
 
 /** The shape a `size` argument stands for. */
-function sizeToShape(size: Size): number[] {
-  const shape = typeof size === "number" ? [size] : size.slice();
-  checkShape(shape);
+function sizeToShape(size: Size, dtype: DType): number[] {
+  const shape = toShape(typeof size === "number" ? [toInteger(size)] : size);
+  checkSize(shape, dtype);
   return shape;
 }
 
@@ -134,7 +135,7 @@ export class RandomState {
   /** `count` values from `draw`, as a JS number (no size) or an array of shape `size`. */
   private fill(size: Size | undefined, dtype: DType, draw: () => number): number | NDArray {
     if (size === undefined) return draw();
-    const shape = sizeToShape(size);
+    const shape = sizeToShape(size, dtype);
     const data = allocate(dtype, shapeSize(shape));
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return NDArray.fromData(data, shape, dtype);
