@@ -160,3 +160,21 @@ export function baseLayout(title: string | undefined, size: { width?: number; he
   if (title) layout.title = { text: userText(title), x: 0.5, xanchor: "center" };
   return layout;
 }
+
+/**
+ * Shows the legend outside the plot area, right of it (plotly.js's default place), and widens the right
+ * margin to fit the names, so that the legend covers no data in plotly.js and in the static picture.
+ *
+ * @param layout - the layout to change.
+ * @param names - the legend's entries (user text).
+ * @returns the same layout.
+ */
+export function legendRight(layout: Layout, names: readonly string[]): Layout {
+  const longest = Math.max(0, ...names.map((n) => plainText(n).length));
+  const width = Number(layout.width ?? 700);
+  const margin = (layout.margin as Record<string, number> | undefined) ?? {};
+  layout.showlegend = true;
+  layout.legend = { x: 1.02, xanchor: "left", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0)" };
+  layout.margin = { ...margin, r: Math.ceil(Math.max(margin.r ?? 0, 0.02 * width + 55 + longest * 7.5)) };
+  return layout;
+}

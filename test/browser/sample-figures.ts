@@ -61,7 +61,11 @@ export function sampleFigures(): Record<string, Figure> {
     costs: costCurves([
       { name: "as written", costs, every: 100 },
       { name: "true gradient", costs: costs.map((c) => c * 0.9), every: 100 },
-    ]),
+    ], { logY: true }),
+    costsWide: costCurves([
+      { name: "as written", costs: costs.map((c) => (c - 0.19) ** 2), every: 100 },
+      { name: "true gradient", costs: costs.map((c) => (c - 0.15) ** 2), every: 100 },
+    ], { logY: true, title: "Cost over several decades" }),
     schedules: learningRateSchedules([
       { name: "constant", alpha: () => 1.2 },
       { name: "step", alpha: (n) => 1.2 * Math.pow(0.5, Math.floor(n / 2500)) },
