@@ -41,12 +41,26 @@ function layoutName(key: string): string {
   return key[0] + "axis" + key.slice(1);
 }
 
+/** A heatmap's z as rows: nested arrays, or a typed spec with `shape` "rows,cols". */
+function heatRows(z: unknown): number[][] {
+  if (Array.isArray(z)) return z.map((r) => decodeNumbers(r));
+  const shape = String((z as { shape?: string }).shape ?? "").split(",").map(Number);
+  const flat = decodeNumbers(z);
+  const cols = shape.length === 2 ? shape[1] : flat.length;
+  return Array.from({ length: flat.length / cols }, (_, i) => flat.slice(i * cols, (i + 1) * cols));
+}
+
+/** A heatmap's cell centres along x or y (the given coordinates, or 0, 1, 2, …) and the cell size. */
+function heatCentres(t: Trace, dim: "x" | "y", z: number[][]): { c: number[]; step: number } {
+  const n = dim === "x" ? (z[0]?.length ?? 0) : z.length;
+  const c = t[dim] ? decodeNumbers(t[dim]) : Array.from({ length: n }, (_, i) => i);
+  return { c, step: c.length > 1 ? (c[c.length - 1] - c[0]) / (c.length - 1) : 1 };
+}
+
 function traceValues(t: Trace, dim: "x" | "y"): number[] {
   if (t.type === "heatmap") {
-    const z = t.z as number[][];
-    const n = dim === "x" ? (z[0]?.length ?? 0) : z.length;
-    const c = t[dim] ? decodeNumbers(t[dim]) : Array.from({ length: n }, (_, i) => i);
-    return c.length ? [Math.min(...c) - 0.5, Math.max(...c) + 0.5] : [];
+    const { c, step } = heatCentres(t, dim, heatRows(t.z));
+    return c.length ? [Math.min(...c) - step / 2, Math.max(...c) + step / 2] : [];
   }
   return decodeNumbers(t[dim]);
 }
@@ -162,13 +176,15 @@ function text(x: number, y: number, s: string, opts: { size?: number; anchor?: s
 }
 
 /**
- * Renders a figure as a standalone SVG document.
+ * Renders a figure as a standalone SVG document. A figure with a `staticFigure` (an animation) is drawn
+ * as that figure.
  *
- * @param fig - a figure or its `{ data, layout }` JSON.
+ * @param figure - a figure or its `{ data, layout }` JSON.
  * @returns the SVG text (all user text escaped).
  * @throws Error for a trace type it does not draw.
  */
-export function figureToSvg(fig: FigureSpec): string {
+export function figureToSvg(figure: FigureSpec): string {
+  const fig = (figure as { staticFigure?: FigureSpec }).staticFigure ?? figure;
   const layout = fig.layout as Obj;
   const W: number = layout.width ?? 700;
   const H: number = layout.height ?? 450;
@@ -245,24 +261,28 @@ export function figureToSvg(fig: FigureSpec): string {
     const ci = clipOf(xa.key, ya.key);
     const clip = ci >= 0 ? ` clip-path="url(#clip${ci})"` : "";
     if (t.type === "heatmap") {
-      const z = t.z as number[][];
-      const xs = t.x ? decodeNumbers(t.x) : z[0].map((_, j) => j);
-      const ys = t.y ? decodeNumbers(t.y) : z.map((_, i) => i);
+      const z = heatRows(t.z);
+      const { c: xs, step: dx } = heatCentres(t, "x", z);
+      const { c: ys, step: dy } = heatCentres(t, "y", z);
       const scale = (t.colorscale as [number, string][]) ?? [[0, "#ffffff"], [1, "#000000"]];
       const zmin = (t.zmin as number) ?? Math.min(...z.flat());
       const zmax = (t.zmax as number) ?? Math.max(...z.flat());
       const cells: string[] = [];
-      z.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const xl = toPx(xa, xs[j] - 0.5);
-          const xr = toPx(xa, xs[j] + 0.5);
-          const yt = toPx(ya, ys[i] - 0.5);
-          const yb = toPx(ya, ys[i] + 0.5);
-          const fill = colorscaleAt(scale, zmax > zmin ? (v - zmin) / (zmax - zmin) : 0);
-          cells.push(`<rect x="${fmt(Math.min(xl, xr))}" y="${fmt(Math.min(yt, yb))}" width="${fmt(Math.abs(xr - xl))}" height="${fmt(Math.abs(yb - yt))}" fill="${fill}"/>`);
-        }),
-      );
-      out.push(`<g class="trace heatmap"${clip}>${cells.join("")}</g>`);
+      const colour = (v: number) => colorscaleAt(scale, zmax > zmin ? (v - zmin) / (zmax - zmin) : 0);
+      z.forEach((row, i) => {
+        const yt = toPx(ya, ys[i] - dy / 2);
+        const yb = toPx(ya, ys[i] + dy / 2);
+        // one rectangle per run of equal cells along the row
+        for (let j = 0; j < row.length; ) {
+          let k = j + 1;
+          while (k < row.length && row[k] === row[j]) k++;
+          const xl = toPx(xa, xs[j] - dx / 2);
+          const xr = toPx(xa, xs[k - 1] + dx / 2);
+          cells.push(`<rect x="${fmt(Math.min(xl, xr))}" y="${fmt(Math.min(yt, yb))}" width="${fmt(Math.abs(xr - xl))}" height="${fmt(Math.abs(yb - yt))}" fill="${colour(row[j])}"/>`);
+          j = k;
+        }
+      });
+      out.push(`<g class="trace heatmap" shape-rendering="crispEdges"${clip}>${cells.join("")}</g>`);
       return;
     }
     if (t.type !== "scatter") throw new Error(`figureToSvg draws scatter and heatmap traces, not ${JSON.stringify(t.type)} (trace ${ti})`);
