@@ -49,7 +49,7 @@ ${png.length ? `<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/
   var rel = ${jsonForScript(plotlyRelPath)};
   var el = document.getElementById(${jsonForScript(id)});
   if (!el) return;
-  function draw(P) { if (!P) return; el.innerHTML = ""; P.newPlot(el, spec.data, spec.layout, { displaylogo: false }); }
+  function draw(P) { if (!P) return; el.innerHTML = ""; P.newPlot(el, { data: spec.data, layout: spec.layout, frames: spec.frames, config: { displaylogo: false } }); }
   if (window.Plotly) { draw(window.Plotly); return; }
   var body = document.body;
   var base = body && body.getAttribute("data-base-url");
