@@ -11,6 +11,7 @@ import {
   datasetScatter,
   decisionBoundary,
   hiddenSizeSweep,
+  learningAnimation,
   learningRateSchedules,
   logisticRegressionBoundary,
   type Figure,
@@ -74,6 +75,7 @@ export function sampleFigures(): Record<string, Figure> {
       { name: "cosine", alpha: (n) => 0.6 * (1 + Math.cos((Math.PI * n) / 10000)) },
     ]),
     confusion: confusionMatrixFigure([[180, 20], [14, 186]], { labels: ["red (0)", "blue (1)"] }),
+    animation: learningAnimation(X, Y, { numIterations: 1000, every: 250 }),
     sweep: hiddenSizeSweep([1, 2, 3, 4, 5, 20, 50].map((n, i) => ({ hiddenSize: n, predict: wedgeModel(0.5 + i * 0.25), accuracy: 60 + i * 4 })), X, Y, { h: 0.02 }),
   };
 }
