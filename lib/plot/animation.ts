@@ -118,7 +118,7 @@ export function learningAnimation(X: NDArray, Y: NDArray, options: LearningAnima
     },
   });
   const finalCost = computeCost(forwardPropagation(X, trained)[0], Y);
-  if (numIterations % every === 0) costs.push({ iteration: numIterations, cost: finalCost });
+  costs.push({ iteration: numIterations, cost: finalCost });
   snapshots.push({ iteration: numIterations, cost: finalCost, classes: classesOn(trained, grid) });
 
   const word = options.iterationLabel ?? "iteration";
@@ -149,7 +149,7 @@ export function learningAnimation(X: NDArray, Y: NDArray, options: LearningAnima
       direction: "left",
       showactive: false,
       x: 0,
-      y: -0.2,
+      y: -0.27,
       xanchor: "left",
       yanchor: "top",
       pad: { t: 0, r: 10 },
@@ -164,7 +164,7 @@ export function learningAnimation(X: NDArray, Y: NDArray, options: LearningAnima
       active: snapshots.length - 1,
       x: 0.2,
       len: 0.8,
-      y: -0.14,
+      y: -0.24,
       yanchor: "top",
       pad: { t: 0 },
       currentvalue: { prefix: userText(word) + " ", visible: true },

@@ -86,10 +86,9 @@ export function reportHtml(figures: readonly ReportFigure[], plotly: string, opt
   const title = options.title ?? "Lesson 2: figures";
   const sections = figures
     .map((f, i) => {
-      const heading = f.figure.title || f.name;
+      // a figure with a title shows it itself; one without gets its name as a heading
       return `<section id="${escapeHtml(f.name)}">
-<h2>${escapeHtml(heading)}</h2>
-<div class="figure" id="figure-${i}"></div>
+${f.figure.title ? "" : `<h2>${escapeHtml(f.name)}</h2>\n`}<div class="figure" id="figure-${i}"></div>
 <p class="links">${f.caption ? escapeHtml(f.caption) + " · " : ""}<a href="${escapeHtml(encodeURIComponent(f.name))}.png">${escapeHtml(f.name)}.png</a></p>
 </section>`;
     })
