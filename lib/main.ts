@@ -7,13 +7,14 @@
  *    scikit-learn's DataConversionWarning of In[4] goes to stderr, as in the original.
  * 2. Then, beyond the lesson: the gradient check that exposes the `db1` sum, the run with the true
  *    gradient, the metrics of the models, the hidden-size sweep and the extra datasets.
- * 3. Writes the lesson's figures (PNG and interactive HTML) to an output folder and prints its path.
+ * 3. Writes the report: one self-contained `index.html` with every figure (plotly.js once, minified; the
+ *    network learning as an animation) beside each figure's PNG, and prints its path.
  *
  * Usage: `npm start -- [--out DIR] [--no-figures] [--quick]` (`--quick` skips the sweep and the extra datasets).
  * @module
  */
-import { mkdirSync } from "node:fs";
-import { resolve, join } from "node:path";
+import { resolve } from "node:path";
+import { parseArgs as parseNodeArgs } from "node:util";
 import * as np from "./np/index.js";
 import type { NDArray } from "./np/ndarray.js";
 import {
@@ -23,6 +24,7 @@ import {
   predict, stepSchedule, sweepLine, trainingProgress, type Parameters,
 } from "./lesson/index.js";
 import * as plot from "./plot/index.js";
+import { writeReport } from "./plot/report.js";
 
 interface Args {
   out: string;
@@ -30,19 +32,32 @@ interface Args {
   quick: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { out: "out", figures: true, quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--out") {
-      const v = argv[++i];
-      if (!v) throw new Error("--out needs a folder");
-      args.out = v;
-    } else if (a === "--no-figures") args.figures = false;
-    else if (a === "--quick") args.quick = true;
-    else throw new Error(`unknown argument ${JSON.stringify(a)}: use --out DIR, --no-figures, --quick`);
+const USAGE = "usage: npm start -- [--out DIR] [--no-figures] [--quick]";
+
+/**
+ * Reads the command line with node:util's parseArgs: `--out DIR` (default "out"), `--no-figures`, `--quick`.
+ * @throws Error naming the unknown option or the missing folder, with the usage line.
+ */
+function parseArgs(argv: string[]): Args {
+  try {
+    const { values } = parseNodeArgs({
+      args: argv,
+      options: { out: { type: "string", default: "out" }, "no-figures": { type: "boolean", default: false }, quick: { type: "boolean", default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.out === "") throw new Error("--out needs a folder");
+    return { out: values.out, figures: !values["no-figures"], quick: values.quick };
+  } catch (e) {
+    const { code, message } = e as Error & { code?: string };
+    const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+    const why =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `unknown option ${JSON.stringify(quoted)}`
+      : code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL" ? `unexpected argument ${JSON.stringify(quoted)}`
+      : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? (quoted.startsWith("--out") ? "--out needs a folder" : `${quoted.split(" ")[0]} takes no value`)
+      : message;
+    throw new Error(`${why}\n${USAGE}`);
   }
-  return args;
 }
 
 /** Trains with a progress bar on a terminal; lines printed during training appear above it. */
@@ -75,7 +90,7 @@ function metricsRow(name: string, Y: NDArray, P: NDArray): string {
   return `${name.padEnd(26)}${cells.join(" ")}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const figures: [string, plot.Figure][] = [];
 
@@ -98,6 +113,10 @@ function main(): void {
     "decision_boundary_h4",
     plot.decisionBoundary((x) => predict(parameters, x.T), X, Y, { title: "Decision Boundary for hidden layer size " + String(4) }),
   ]);
+  if (args.figures) {
+    // the same run again (as written, seed 3), a frame every 200 iterations
+    figures.push(["learning_animation", plot.learningAnimation(X, Y, { nH: 4, numIterations: 10000, learningRate: 1.2, every: 200 })]);
+  }
 
   // ---- beyond the lesson ----
   heading("Gradient check at the initial parameters (relative difference, numerical vs backward pass)");
@@ -173,15 +192,17 @@ function main(): void {
   }
 
   if (args.figures) {
-    const dir = resolve(args.out);
-    mkdirSync(dir, { recursive: true });
-    for (const [name, fig] of figures) {
-      plot.savePng(fig, join(dir, `${name}.png`));
-      plot.saveHtml(fig, join(dir, `${name}.html`));
-    }
+    const report = await writeReport(
+      figures.map(([name, figure]) => ({ name, figure })),
+      resolve(args.out),
+      { title: "Deep Learning, lesson 2: the figures", intro: "Every figure of `npm start`, interactive (plotly.js); each one's static picture is the PNG beside this page." },
+    );
     heading("Figures");
-    console.log(`Wrote ${figures.length} figures (.png and interactive .html) to ${dir}`);
+    console.log(`Wrote ${figures.length} figures (.png) and the report ${report.html} (${(report.bytes / 1e6).toFixed(1)} MB in all)`);
   }
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 2;
+});

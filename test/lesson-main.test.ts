@@ -1,7 +1,7 @@
 /** lib/main.ts (`npm start`): the original's printed lines in order, then the rest, then the figures. */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,17 +40,21 @@ test("main (npm start) prints the original's lines first, in order and to its di
     t.regex(stdout, /^network, as written\s+0\.9150\s+0\.9109\s+0\.9200\s+0\.9154$/m);
     t.regex(stdout, /^network, true gradient\s+0\.9150\s+0\.9150\s+0\.9150\s+0\.9150$/m);
     t.true(stdout.includes("confusion matrix [[TN FP] [FN TP]] = [[182,18],[16,184]]"));
-    // the figures, in the folder it names
-    t.true(stdout.includes(`to ${out}`));
-    for (const name of ["dataset", "logistic_regression", "decision_boundary_h4", "cost_curves", "confusion_matrix_as_written"]) {
+    // the report and the figures' PNGs, in the folder it names
+    t.true(stdout.includes(`the report ${join(out, "index.html")}`));
+    for (const name of ["dataset", "logistic_regression", "decision_boundary_h4", "learning_animation", "cost_curves", "confusion_matrix_as_written"]) {
       t.true(existsSync(join(out, `${name}.png`)), `${name}.png`);
-      t.true(existsSync(join(out, `${name}.html`)), `${name}.html`);
+      t.false(existsSync(join(out, `${name}.html`)), `no ${name}.html: one report`);
     }
+    const total = readdirSync(out).reduce((s, f) => s + statSync(join(out, f)).size, 0);
+    t.true(total < 6e6, `the report and its PNGs take ${total} bytes, under 6 MB`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 });
 
-test("main rejects unknown arguments", async (t) => {
-  await t.throwsAsync(runMain(["--bogus"]), { message: /unknown argument "--bogus": use --out DIR, --no-figures, --quick/ });
+test("main rejects unknown arguments (node:util parseArgs) with the usage line", async (t) => {
+  await t.throwsAsync(runMain(["--bogus"]), { message: /unknown option "--bogus"\nusage: npm start -- \[--out DIR\] \[--no-figures\] \[--quick\]/ });
+  await t.throwsAsync(runMain(["--out"]), { message: /--out needs a folder/ });
+  await t.throwsAsync(runMain(["stray"]), { message: /unexpected argument "stray"/ });
 });

@@ -2,7 +2,9 @@
 # Browser tests of the plots (test/browser/*.browser.ts, ava with test/browser/ava.config.mjs):
 #   - the saved interactive HTML figures in Debian's Chromium (playwright-core, no browser download):
 #     every figure drawn with the right point/line/image counts, no console error, no network request,
-#     user text escaped;
+#     user text escaped; the report of `npm start` (index.html) with its learning animation;
+#   - the static pictures (PNG/SVG renderer) against plotly.js's rendering of the same JSON: every text
+#     plotly.js draws is in the static picture, and no two of its texts overlap;
 #   - notebooks executed by nbconvert with the tslab kernel: one bundle per figure, the live cost curve
 #     updated in place, the nbconvert HTML export (also of the lesson notebooks) showing every figure offline;
 #   - Debian's classic Notebook server on 127.0.0.1: a notebook's plotting cells run in Chromium and

@@ -42,6 +42,11 @@ export interface NnModelOptions {
   onCost?: (iteration: number, cost: number) => void;
   /** How often `onCost` is called (default 100). */
   costEvery?: number;
+  /**
+   * Called with (iteration, parameters, cost) on the same iterations as `onCost`: the parameters that
+   * iteration starts from (the ones its cost is computed with), as fresh arrays.
+   */
+  onIteration?: (iteration: number, parameters: Parameters, cost: number) => void;
   /** Where printed lines go (default console.log). */
   print?: (line: string) => void;
   /** "fused" (default): fast loops; "np": the lesson's functions on `np`, step by step. */
@@ -89,7 +94,7 @@ function nnModelOptions(rest: readonly unknown[]): NnModelOptions {
  * @param Y - labels 0/1, shape (1, m)
  * @param nH - size of the hidden layer
  * @param options - `numIterations` (10000), `learningRate` (1.2), `printCost` (false),
- *   `gradient` ("true" | "as-written"), `activation` ("tanh"), `schedule`, `onCost`, `costEvery` (100),
+ *   `gradient` ("true" | "as-written"), `activation` ("tanh"), `schedule`, `onCost`, `onIteration`, `costEvery` (100),
  *   `print`, `implementation` ("fused" | "np")
  * @returns the learnt parameters `{ W1: (nH, n_x), b1: (nH, 1), W2: (1, nH), b2: (1, 1) }`
  * @throws ValueError on bad shapes, empty or non-finite X, labels other than 0/1, or bad options;
@@ -139,12 +144,14 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, ...rest: unknown[]):
   if (nY !== 1) throw new ValueError(`Y must have shape (1, m): one row of 0/1 labels, got shape ${formatShape(Y.shape)}`);
   let parameters = initializeParameters(nX, nH, nY);
 
+  const listens = options.onCost !== undefined || options.onIteration !== undefined;
   const wantCost = (i: number) =>
-    (options.printCost === true && i % 1000 === 0) ||
-    (options.onCost !== undefined && (i % costEvery === 0 || i === numIterations - 1));
-  const report = (i: number, cost: number) => {
+    (options.printCost === true && i % 1000 === 0) || (listens && (i % costEvery === 0 || i === numIterations - 1));
+  const report = (i: number, cost: number, current: () => Parameters) => {
     if (options.printCost === true && i % 1000 === 0) print(costLine(i, cost));
-    if (options.onCost && (i % costEvery === 0 || i === numIterations - 1)) options.onCost(i, cost);
+    if (!listens || (i % costEvery !== 0 && i !== numIterations - 1)) return;
+    options.onCost?.(i, cost);
+    options.onIteration?.(i, current(), cost);
   };
 
   if (implementation === "np") {
@@ -153,8 +160,9 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, ...rest: unknown[]):
       const [A2, cache] = forwardStep(X, parameters, activation);
       const cost = costStep(A2, Y);
       const grads = backwardStep(parameters, cache, X, Y, activation, gradient);
+      const before = parameters;
       parameters = updateStep(parameters, grads, rate(i));
-      report(i, cost);
+      report(i, cost, () => before);
     }
     return parameters;
   }
@@ -171,7 +179,7 @@ function trainFused(
   g: Activation,
   rate: (i: number) => number,
   wantCost: (i: number) => boolean,
-  report: (i: number, cost: number) => void,
+  report: (i: number, cost: number, current: () => Parameters) => void,
 ): Parameters {
   const [nH, nX] = start.W1.shape;
   const m = X.shape[1];
@@ -213,7 +221,7 @@ function trainFused(
     if (wantCost(it)) {
       let s = 0;
       for (let i = 0; i < m; i++) s += y[i] * flog(A2[i]) + (1 - y[i]) * flog(1 - A2[i]);
-      report(it, -s / m);
+      report(it, -s / m, () => asParameters(W1, b1, W2, b2, nH, nX));
     }
     // backward: dZ2 = A2 − Y, dW2 = (1/m) dZ2·A1ᵀ, db2 = (1/m) Σ dZ2,
     // dZ1 = W2ᵀ·dZ2 * g'(Z1), dW1 = (1/m) dZ1·Xᵀ, db1 = (1/m) Σ_i dZ1 (per unit, or over all)
@@ -253,10 +261,15 @@ function trainFused(
     }
     b2 = b2 - alpha * db2;
   }
+  return asParameters(W1, b1, W2, b2, nH, nX);
+}
+
+/** The fused loop's flat arrays as `{ W1, b1, W2, b2 }` (copies). */
+function asParameters(W1: Float64Array, b1: Float64Array, W2: Float64Array, b2: number, nH: number, nX: number): Parameters {
   return {
-    W1: NDArray.fromData(W1, [nH, nX], "float64"),
-    b1: NDArray.fromData(b1, [nH, 1], "float64"),
-    W2: NDArray.fromData(W2, [1, nH], "float64"),
+    W1: NDArray.fromData(W1.slice(), [nH, nX], "float64"),
+    b1: NDArray.fromData(b1.slice(), [nH, 1], "float64"),
+    W2: NDArray.fromData(W2.slice(), [1, nH], "float64"),
     b2: NDArray.fromData(Float64Array.of(b2), [1, 1], "float64"),
   };
 }

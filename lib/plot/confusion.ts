@@ -16,7 +16,8 @@ export const BLUES_COLORSCALE: readonly [number, string][] = ["#f7fbff", "#deebf
  * (scikit-learn's layout: `cm[i][j]` = samples of class i predicted as j).
  *
  * @param cm - a square matrix of counts: NDArray (k, k) or nested arrays.
- * @param options - class labels (default "0", "1", …), title, normalise rows to fractions.
+ * @param options - class labels (default "0", "1", …), normalise rows to fractions, size, and the titles:
+ *   title (default "Confusion matrix"), xlabel ("Predicted label"), ylabel ("True label").
  * @returns the figure.
  * @throws ValueError when the matrix is not square or not 2-D, or the labels do not fit it.
  * @example
@@ -26,7 +27,7 @@ export const BLUES_COLORSCALE: readonly [number, string][] = ["#f7fbff", "#deebf
  */
 export function confusionMatrixFigure(
   cm: NDArray | readonly (readonly number[])[],
-  options: { labels?: readonly string[]; title?: string; normalize?: boolean; width?: number; height?: number } = {},
+  options: { labels?: readonly string[]; title?: string; xlabel?: string; ylabel?: string; normalize?: boolean; width?: number; height?: number } = {},
 ): Figure {
   let rows: number[][];
   if (cm instanceof NDArray) {
@@ -57,8 +58,8 @@ export function confusionMatrixFigure(
     })),
   );
   const layout = baseLayout(options.title ?? "Confusion matrix", { width: options.width ?? 460, height: options.height ?? 420 });
-  layout.xaxis = axisStyle("Predicted label", { tickvals: idx, ticktext: labels, range: [-0.5, k - 0.5], ticks: "" });
-  layout.yaxis = axisStyle("True label", { tickvals: idx, ticktext: labels, range: [k - 0.5, -0.5], ticks: "" });
+  layout.xaxis = axisStyle(options.xlabel ?? "Predicted label", { tickvals: idx, ticktext: labels, range: [-0.5, k - 0.5], ticks: "" });
+  layout.yaxis = axisStyle(options.ylabel ?? "True label", { tickvals: idx, ticktext: labels, range: [k - 0.5, -0.5], ticks: "" });
   layout.annotations = annotations;
   return new Figure(
     [{ type: "heatmap", z, x: idx, y: idx, zmin: 0, zmax: zmax || 1, colorscale: BLUES_COLORSCALE.map(([p, c]) => [p, c]), showscale: false, hovertemplate: "true %{y}, predicted %{x}: %{z}<extra></extra>" }],

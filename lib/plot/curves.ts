@@ -3,7 +3,7 @@
  * @module
  */
 import { NDArray } from "../np/ndarray.js";
-import { Figure, axisStyle, baseLayout, userText, type Trace } from "./figure.js";
+import { Figure, axisStyle, baseLayout, legendRight, userText, type Trace } from "./figure.js";
 import { subplots } from "./subplots.js";
 import { decodeNumbers, encodeTyped, toFloat64, type Numbers } from "./typed.js";
 
@@ -42,8 +42,11 @@ export interface CostSeries {
 
 /** Options of {@link costCurves}. */
 export interface CurveOptions {
+  /** Title (default "Cost"). */
   title?: string;
+  /** x-axis title (default "iteration"). */
   xlabel?: string;
+  /** y-axis title (default "cost"). */
   ylabel?: string;
   /** Logarithmic y axis. */
   logY?: boolean;
@@ -55,7 +58,8 @@ export interface CurveOptions {
  * Cost against iteration for one or more training runs.
  *
  * @param series - one run's costs (an array or NDArray), or several `{ name, costs, every?, iterations? }`.
- * @param options - title, axis labels (default "iteration", "cost"), logarithmic y.
+ * @param options - the labels: title (default "Cost"), xlabel ("iteration"), ylabel ("cost"); logarithmic y; size.
+ *   The legend (shown for two or more series) shows each series' name.
  * @returns the figure.
  * @throws Error when iterations and costs differ in length.
  * @example
@@ -73,7 +77,7 @@ export function costCurves(series: Numbers | readonly CostSeries[], options: Cur
   const layout = baseLayout(options.title ?? "Cost", options);
   layout.xaxis = axisStyle(options.xlabel ?? "iteration");
   layout.yaxis = axisStyle(options.ylabel ?? "cost", options.logY ? { type: "log" } : {});
-  layout.showlegend = list.length > 1;
+  if (list.length > 1) legendRight(layout, list.map((s) => s.name));
   return new Figure(data, layout);
 }
 
@@ -91,36 +95,56 @@ export interface ActivationCurve {
   df: (z: NDArray) => Numbers;
 }
 
+/** Options of {@link activationsFigure}. */
+export interface ActivationsOptions {
+  /** The z range (default [-5, 5]). */
+  range?: [number, number];
+  /** Number of z values (default 201). */
+  samples?: number;
+  /** Columns of the grid (default 2). */
+  cols?: number;
+  /** Title (default "Activation functions and their derivatives"). */
+  title?: string;
+  /** x-axis title of each cell (default "z"). */
+  xlabel?: string;
+  /** Legend name of the functions (default "g(z)"). */
+  fName?: string;
+  /** Legend name of the derivatives (default "g'(z)"). */
+  dfName?: string;
+}
+
 /**
  * Activation functions and their derivatives as small multiples: one cell per function, g(z) solid,
  * g'(z) dashed.
  *
  * @param activations - the functions, e.g. `[{ name: "tanh", f: np.tanh, df: (z) => np.subtract(1, np.square(np.tanh(z))) }]`.
- * @param options - z range (default [-5, 5]), number of samples (default 201), columns (default 2), title.
+ * @param options - z range (default [-5, 5]), number of samples (default 201), columns (default 2), and the
+ *   labels: title (default "Activation functions and their derivatives"), xlabel ("z"), the legend names
+ *   fName ("g(z)") and dfName ("g'(z)").
  * @returns the figure.
  * @throws Error when a function returns the wrong number of values.
  */
-export function activationsFigure(
-  activations: readonly ActivationCurve[],
-  options: { range?: [number, number]; samples?: number; cols?: number; title?: string } = {},
-): Figure {
+export function activationsFigure(activations: readonly ActivationCurve[], options: ActivationsOptions = {}): Figure {
   const [a, b] = options.range ?? [-5, 5];
   const n = options.samples ?? 201;
   const zs = Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
   const z = NDArray.fromData(zs, [n], "float64");
+  const fName = options.fName ?? "g(z)";
+  const dfName = options.dfName ?? "g'(z)";
   const cells = activations.map((act) => {
     const layout = baseLayout(act.name);
-    layout.xaxis = axisStyle("z", { range: [a, b] });
+    layout.xaxis = axisStyle(options.xlabel ?? "z", { range: [a, b] });
     layout.yaxis = axisStyle(undefined, { showgrid: true, gridcolor: "#e5e5e5" });
     layout.showlegend = true;
     return new Figure(
-      [lineTrace(zs, act.f(z.copy()), "g(z)", TAB10[0]), lineTrace(zs, act.df(z.copy()), "g'(z)", TAB10[1], "dash")],
+      [lineTrace(zs, act.f(z.copy()), fName, TAB10[0]), lineTrace(zs, act.df(z.copy()), dfName, TAB10[1], "dash")],
       layout,
     );
   });
   const fig = subplots(cells, { cols: options.cols ?? 2, title: options.title ?? "Activation functions and their derivatives" });
   // one legend entry per line style, not per cell
   fig.data.forEach((t, i) => (t.showlegend = i < 2));
+  legendRight(fig.layout, [fName, dfName]);
   return fig;
 }
 
@@ -134,13 +158,15 @@ export interface Schedule {
  * Learning-rate schedules α(n_iter) side by side.
  *
  * @param schedules - named schedules.
- * @param options - number of iterations (default 10000), samples along it (default 500), title, logarithmic y.
+ * @param options - number of iterations (default 10000), samples along it (default 500), logarithmic y, size,
+ *   and the labels: title (default "Learning-rate schedules"), xlabel ("iteration"), ylabel ("learning rate α");
+ *   the legend shows each schedule's name.
  * @returns the figure.
  * @throws Error when a schedule gives a non-finite rate.
  */
 export function learningRateSchedules(
   schedules: readonly Schedule[],
-  options: { iterations?: number; samples?: number; logY?: boolean; title?: string; width?: number; height?: number } = {},
+  options: { iterations?: number; samples?: number; logY?: boolean; title?: string; xlabel?: string; ylabel?: string; width?: number; height?: number } = {},
 ): Figure {
   const N = options.iterations ?? 10000;
   const s = Math.min(options.samples ?? 500, N);
@@ -154,10 +180,10 @@ export function learningRateSchedules(
     return lineTrace(its, ys, sch.name, TAB10[k % TAB10.length]);
   });
   const layout = baseLayout(options.title ?? "Learning-rate schedules", options);
-  layout.xaxis = axisStyle("iteration");
+  layout.xaxis = axisStyle(options.xlabel ?? "iteration");
   // from 0 to a little above the largest rate, so that a constant schedule is not hidden by the frame
   const top = Math.max(...data.flatMap((t) => decodeNumbers(t.y)));
-  layout.yaxis = axisStyle("learning rate α", options.logY ? { type: "log" } : { range: [0, (top > 0 ? top : 1) * 1.05] });
-  layout.showlegend = true;
+  layout.yaxis = axisStyle(options.ylabel ?? "learning rate α", options.logY ? { type: "log" } : { range: [0, (top > 0 ? top : 1) * 1.05] });
+  legendRight(layout, schedules.map((s) => s.name));
   return new Figure(data, layout);
 }

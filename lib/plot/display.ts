@@ -57,7 +57,7 @@ ${png.length ? `<img alt="${escapeHtml(fig.title || "figure")}" src="data:image/
   var ext = ${jsonForScript(PLOTLY_NBEXTENSION)};
   var el = document.getElementById(${jsonForScript(id)});
   if (!el) return;
-  function draw(P) { el.innerHTML = ""; P.newPlot(el, spec.data, spec.layout, { displaylogo: false }); }
+  function draw(P) { if (!P) return; el.innerHTML = ""; P.newPlot(el, { data: spec.data, layout: spec.layout, frames: spec.frames, config: { displaylogo: false } }); }
   if (window.Plotly) { draw(window.Plotly); return; }
   /* the Jupyter server's base URL: classic Notebook's body, or JupyterLab's page config */
   var body = document.body, base = body && body.getAttribute("data-base-url"), nb = body && body.getAttribute("data-notebook-path");

@@ -13,10 +13,12 @@ export interface Trace {
 /** plotly.js layout attributes (title, axes `xaxis`, `xaxis2`, …, images, annotations, size). */
 export type Layout = Record<string, unknown>;
 
-/** A figure as plain JSON, exactly what `Plotly.newPlot(el, data, layout)` takes. */
+/** A figure as plain JSON, exactly what `Plotly.newPlot(el, { data, layout, frames })` takes. */
 export interface FigureSpec {
   data: Trace[];
   layout: Layout;
+  /** Animation frames (plotly.js's `{ name, data, traces }`), if the figure is animated. */
+  frames?: Record<string, unknown>[];
 }
 
 /** Jupyter MIME bundle: MIME type to data (strings; images base64; plotly JSON as an object). */
@@ -53,6 +55,13 @@ export class Figure implements FigureSpec {
   data: Trace[];
   /** The layout. */
   layout: Layout;
+  /** Animation frames, for an animated figure (see `learningAnimation`); part of the JSON. */
+  frames?: Record<string, unknown>[];
+  /**
+   * What static pictures (PNG, SVG) draw instead of the figure, when its interaction cannot be drawn:
+   * an animation's frames as small multiples. Not part of the JSON.
+   */
+  staticFigure?: FigureSpec;
 
   /**
    * @param data - the traces.
@@ -65,7 +74,7 @@ export class Figure implements FigureSpec {
 
   /** The plain JSON form `{ data, layout }` (what `JSON.stringify` writes). */
   toJSON(): FigureSpec {
-    return { data: this.data, layout: this.layout };
+    return this.frames ? { data: this.data, layout: this.layout, frames: this.frames } : { data: this.data, layout: this.layout };
   }
 
   /** The figure's title as plain text (entities decoded), or "" when it has none. */
@@ -158,5 +167,23 @@ export function baseLayout(title: string | undefined, size: { width?: number; he
     showlegend: false,
   };
   if (title) layout.title = { text: userText(title), x: 0.5, xanchor: "center" };
+  return layout;
+}
+
+/**
+ * Shows the legend outside the plot area, right of it (plotly.js's default place), and widens the right
+ * margin to fit the names, so that the legend covers no data in plotly.js and in the static picture.
+ *
+ * @param layout - the layout to change.
+ * @param names - the legend's entries (user text).
+ * @returns the same layout.
+ */
+export function legendRight(layout: Layout, names: readonly string[]): Layout {
+  const longest = Math.max(0, ...names.map((n) => plainText(n).length));
+  const width = Number(layout.width ?? 700);
+  const margin = (layout.margin as Record<string, number> | undefined) ?? {};
+  layout.showlegend = true;
+  layout.legend = { x: 1.02, xanchor: "left", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0)" };
+  layout.margin = { ...margin, r: Math.ceil(Math.max(margin.r ?? 0, 0.02 * width + 55 + longest * 7.5)) };
   return layout;
 }

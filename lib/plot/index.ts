@@ -12,3 +12,5 @@ export { hiddenSizeSweep, type SweepResult } from "./sweep.js";
 export { toPng, toHtml, saveSvg, savePng, saveHtml, saveFigure, plotlyPath } from "./export.js";
 export { mimeBundle, figureHtml, sendBundle, show, inNotebook, LiveCostCurve, PLOTLY_MIME, type LiveOptions } from "./display.js";
 export { liveCostCurve } from "./live.js";
+export { learningAnimation, type LearningAnimationOptions } from "./animation.js";
+export { learningAnimation, type LearningAnimationOptions } from "./animation.js";

@@ -8,7 +8,8 @@ import { LiveCostCurve, type LiveOptions } from "./display.js";
 /**
  * Starts a live cost curve: one notebook output that training updates in place (see {@link LiveCostCurve}).
  *
- * @param options - title, update interval in ms, logarithmic y.
+ * @param options - update interval in ms, logarithmic y, and the labels: title (default "Cost during training"),
+ *   xlabel ("iteration"), ylabel ("cost").
  * @returns the live curve; call `push(iteration, cost)` as costs arrive and `close()` at the end.
  * @example
  * ```ts
@@ -17,8 +18,13 @@ import { LiveCostCurve, type LiveOptions } from "./display.js";
  * live.close();
  * ```
  */
-export function liveCostCurve(options: LiveOptions = {}): LiveCostCurve {
+export function liveCostCurve(options: LiveOptions & { xlabel?: string; ylabel?: string } = {}): LiveCostCurve {
   return new LiveCostCurve(options, (l) =>
-    costCurves([{ name: "cost", costs: l.costs, iterations: l.iterations }], { title: options.title ?? "Cost during training", logY: options.logY }),
+    costCurves([{ name: "cost", costs: l.costs, iterations: l.iterations }], {
+      title: options.title ?? "Cost during training",
+      xlabel: options.xlabel,
+      ylabel: options.ylabel,
+      logY: options.logY,
+    }),
   );
 }

@@ -13,7 +13,10 @@ export interface SubplotsOptions {
   /** Size of one cell in CSS pixels (default 420 x 300). */
   cellWidth?: number;
   cellHeight?: number;
-  /** Gaps between cells as fractions of the plot area (default 0.08 across, 0.09 down). */
+  /**
+   * Gaps between cells as fractions of the plot area (default 0.08 across; down, room for a row's tick
+   * labels, its x-axis titles if any and the next row's cell titles).
+   */
   hgap?: number;
   vgap?: number;
 }
@@ -42,9 +45,12 @@ export function subplots(figures: readonly Figure[], options: SubplotsOptions = 
   const cellW = options.cellWidth ?? 420;
   const cellH = options.cellHeight ?? 300;
   const hgap = options.hgap ?? 0.08;
-  const vgap = options.vgap ?? 0.09;
   const layout: Layout = baseLayout(options.title, { width: cellW * cols, height: cellH * rows + (options.title ? 40 : 0) });
   layout.margin = { l: 50, r: 20, t: options.title ? 80 : 40, b: 40 };
+  // tick labels (25 px), an x-axis title (25 px), a cell title (25 px), and air between them
+  const xTitles = figures.some((f) => (f.layout.xaxis as { title?: unknown } | undefined)?.title !== undefined);
+  const plotH = Number(layout.height) - 80 - (options.title ? 80 : 40);
+  const vgap = options.vgap ?? (rows > 1 ? Math.max(0.09, (xTitles ? 85 : 60) / plotH) : 0);
   const annotations: Record<string, unknown>[] = [];
   const images: Record<string, unknown>[] = [];
   const data: Trace[] = [];

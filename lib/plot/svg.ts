@@ -7,6 +7,7 @@
 import { colorscaleAt } from "./colors.js";
 import { escapeHtml } from "./escape.js";
 import { plainText, type FigureSpec, type Trace } from "./figure.js";
+import { autoRange, autoTicks, type Extreme } from "./ticks.js";
 import { decodeNumbers } from "./typed.js";
 
 type Obj = Record<string, any>;
@@ -31,20 +32,6 @@ function xmlText(text: string): string {
   return escapeHtml(plainText(text));
 }
 
-/** Formats a tick value like plotly.js: minimal decimals for the step, a real minus sign. */
-function tickLabel(v: number, step: number): string {
-  const decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
-  const s = Math.abs(v) < step / 1e6 ? "0" : v.toFixed(decimals);
-  return s.replace(/^-/, "\u2212");
-}
-
-function niceStep(span: number, target: number): number {
-  const raw = span / Math.max(1, target);
-  const p = Math.pow(10, Math.floor(Math.log10(raw)));
-  const m = raw / p;
-  return (m < 1.5 ? 1 : m < 3 ? 2 : m < 7 ? 5 : 10) * p;
-}
-
 function axisKey(name: string): string {
   // "xaxis2" -> "x2", "yaxis" -> "y"
   return name[0] + name.slice(5);
@@ -54,12 +41,26 @@ function layoutName(key: string): string {
   return key[0] + "axis" + key.slice(1);
 }
 
+/** A heatmap's z as rows: nested arrays, or a typed spec with `shape` "rows,cols". */
+function heatRows(z: unknown): number[][] {
+  if (Array.isArray(z)) return z.map((r) => decodeNumbers(r));
+  const shape = String((z as { shape?: string }).shape ?? "").split(",").map(Number);
+  const flat = decodeNumbers(z);
+  const cols = shape.length === 2 ? shape[1] : flat.length;
+  return Array.from({ length: flat.length / cols }, (_, i) => flat.slice(i * cols, (i + 1) * cols));
+}
+
+/** A heatmap's cell centres along x or y (the given coordinates, or 0, 1, 2, …) and the cell size. */
+function heatCentres(t: Trace, dim: "x" | "y", z: number[][]): { c: number[]; step: number } {
+  const n = dim === "x" ? (z[0]?.length ?? 0) : z.length;
+  const c = t[dim] ? decodeNumbers(t[dim]) : Array.from({ length: n }, (_, i) => i);
+  return { c, step: c.length > 1 ? (c[c.length - 1] - c[0]) / (c.length - 1) : 1 };
+}
+
 function traceValues(t: Trace, dim: "x" | "y"): number[] {
   if (t.type === "heatmap") {
-    const z = t.z as number[][];
-    const n = dim === "x" ? (z[0]?.length ?? 0) : z.length;
-    const c = t[dim] ? decodeNumbers(t[dim]) : Array.from({ length: n }, (_, i) => i);
-    return c.length ? [Math.min(...c) - 0.5, Math.max(...c) + 0.5] : [];
+    const { c, step } = heatCentres(t, dim, heatRows(t.z));
+    return c.length ? [Math.min(...c) - step / 2, Math.max(...c) + step / 2] : [];
   }
   return decodeNumbers(t[dim]);
 }
@@ -85,12 +86,17 @@ function buildAxes(fig: FigureSpec, plot: { x: number; y: number; w: number; h: 
     if (Array.isArray(spec.range)) {
       [r0, r1] = spec.range as [number, number];
     } else {
-      let min = Infinity;
-      let max = -Infinity;
-      let markers = false;
+      // plotly.js's autorange: markers are padded by their radius and 5 % of the axis; a line's x is not padded, its y is
+      const mins: Extreme[] = [];
+      const maxs: Extreme[] = [];
+      const length = Math.abs(hi - lo);
       for (const t of fig.data) {
         if (((isX ? t.xaxis : t.yaxis) ?? key[0]) !== key) continue;
-        markers ||= t.type === "scatter" && String(t.mode ?? "markers").includes("markers");
+        const markers = t.type === "scatter" && String(t.mode ?? "markers").includes("markers");
+        const size = Number((t.marker as Obj | undefined)?.size ?? 6);
+        const pad = t.type !== "scatter" ? 0 : (markers ? Math.max(size / 1.6, 3) : 0) + (markers || !isX ? 0.05 * length : 0);
+        let min = Infinity;
+        let max = -Infinity;
         for (let v of traceValues(t, isX ? "x" : "y")) {
           if (log) v = v > 0 ? Math.log10(v) : NaN;
           if (Number.isFinite(v)) {
@@ -98,11 +104,12 @@ function buildAxes(fig: FigureSpec, plot: { x: number; y: number; w: number; h: 
             max = Math.max(max, v);
           }
         }
+        if (Number.isFinite(min)) {
+          mins.push({ val: min, pad });
+          maxs.push({ val: max, pad });
+        }
       }
-      if (!Number.isFinite(min)) [min, max] = [0, 1];
-      if (min === max) [min, max] = [min - 1, max + 1];
-      const pad = markers ? (max - min) * 0.06 : 0;
-      [r0, r1] = [min - pad, max + pad];
+      [r0, r1] = autoRange(mins, maxs, length);
       if (spec.autorange === "reversed") [r0, r1] = [r1, r0];
     }
     axes.set(key, { key, spec, lo, hi, r0, r1, log });
@@ -115,27 +122,22 @@ function toPx(a: Axis, v: number): number {
   return a.lo + ((u - a.r0) / (a.r1 - a.r0)) * (a.hi - a.lo);
 }
 
-function ticks(a: Axis): { v: number; label: string }[] {
+function ticks(a: Axis): { v: number; label: string; minor?: boolean }[] {
   const s = a.spec;
   if (Array.isArray(s.tickvals)) {
     const text: string[] = Array.isArray(s.ticktext) ? s.ticktext : [];
     return (s.tickvals as number[]).map((v, i) => ({ v, label: text[i] !== undefined ? plainText(String(text[i])) : fmt(v) }));
   }
-  const lo = Math.min(a.r0, a.r1);
-  const hi = Math.max(a.r0, a.r1);
-  const px = Math.abs(a.hi - a.lo);
-  if (a.log) {
-    const out: { v: number; label: string }[] = [];
-    for (let e = Math.ceil(lo - 1e-9); e <= hi + 1e-9; e++) out.push({ v: Math.pow(10, e), label: Math.pow(10, e).toPrecision(1).replace(/^-/, "\u2212") });
-    return out;
-  }
-  const step = niceStep(hi - lo, Math.max(2, Math.round(px / (a.key[0] === "x" ? 80 : 50))));
-  const out: { v: number; label: string }[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-    const r = Math.round(v / step) * step;
-    out.push({ v: r, label: tickLabel(r, step) });
-  }
-  return out;
+  return autoTicks([a.r0, a.r1], Math.abs(a.hi - a.lo), a.key[0] === "y" ? "y" : "x", a.log).map((t) => ({
+    v: a.log ? Math.pow(10, t.at) : t.at,
+    label: t.label,
+    minor: t.minor,
+  }));
+}
+
+/** Estimated width in px of a text in DejaVu Sans (about 0.62 em a character). */
+export function textWidth(s: string, size: number): number {
+  return Math.max(0, ...plainText(s).split("\n").map((l) => l.length)) * size * 0.62;
 }
 
 function markerColors(t: Trace, n: number): string[] {
@@ -174,19 +176,34 @@ function text(x: number, y: number, s: string, opts: { size?: number; anchor?: s
 }
 
 /**
- * Renders a figure as a standalone SVG document.
+ * Renders a figure as a standalone SVG document. A figure with a `staticFigure` (an animation) is drawn
+ * as that figure.
  *
- * @param fig - a figure or its `{ data, layout }` JSON.
+ * @param figure - a figure or its `{ data, layout }` JSON.
  * @returns the SVG text (all user text escaped).
  * @throws Error for a trace type it does not draw.
  */
-export function figureToSvg(fig: FigureSpec): string {
+export function figureToSvg(figure: FigureSpec): string {
+  const fig = (figure as { staticFigure?: FigureSpec }).staticFigure ?? figure;
   const layout = fig.layout as Obj;
   const W: number = layout.width ?? 700;
   const H: number = layout.height ?? 450;
   const m = { ...DEFAULT_MARGIN, ...(layout.margin ?? {}) };
-  const plot = { x: m.l, y: m.t, w: W - m.l - m.r, h: H - m.t - m.b };
-  const axes = buildAxes(fig, plot);
+  let plot = { x: m.l, y: m.t, w: W - m.l - m.r, h: H - m.t - m.b };
+  let axes = buildAxes(fig, plot);
+  // plotly.js's automargin on the left: room for the widest tick label of the leftmost y axes and their title
+  let left = m.l;
+  for (const a of axes.values()) {
+    if (a.key[0] !== "y" || a.spec.automargin !== true) continue;
+    const xa = axes.get(a.spec.anchor ?? "x" + a.key.slice(1));
+    if (!xa || Math.abs(xa.lo - plot.x) > 0.5) continue;
+    const labels = Math.max(0, ...ticks(a).map((t) => textWidth(t.label, t.minor ? 9 : 11)));
+    left = Math.max(left, (a.spec.ticks === "outside" ? 5 : 0) + 3 + labels + (a.spec.title?.text ? 12 + 14 : 4));
+  }
+  if (left > m.l) {
+    plot = { x: left, y: m.t, w: W - left - m.r, h: H - m.t - m.b };
+    axes = buildAxes(fig, plot);
+  }
   const font = (layout.font as Obj) ?? {};
   const family = escapeHtml(font.family ?? "DejaVu Sans, Arial, sans-serif");
   const out: string[] = [];
@@ -244,24 +261,28 @@ export function figureToSvg(fig: FigureSpec): string {
     const ci = clipOf(xa.key, ya.key);
     const clip = ci >= 0 ? ` clip-path="url(#clip${ci})"` : "";
     if (t.type === "heatmap") {
-      const z = t.z as number[][];
-      const xs = t.x ? decodeNumbers(t.x) : z[0].map((_, j) => j);
-      const ys = t.y ? decodeNumbers(t.y) : z.map((_, i) => i);
+      const z = heatRows(t.z);
+      const { c: xs, step: dx } = heatCentres(t, "x", z);
+      const { c: ys, step: dy } = heatCentres(t, "y", z);
       const scale = (t.colorscale as [number, string][]) ?? [[0, "#ffffff"], [1, "#000000"]];
       const zmin = (t.zmin as number) ?? Math.min(...z.flat());
       const zmax = (t.zmax as number) ?? Math.max(...z.flat());
       const cells: string[] = [];
-      z.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const xl = toPx(xa, xs[j] - 0.5);
-          const xr = toPx(xa, xs[j] + 0.5);
-          const yt = toPx(ya, ys[i] - 0.5);
-          const yb = toPx(ya, ys[i] + 0.5);
-          const fill = colorscaleAt(scale, zmax > zmin ? (v - zmin) / (zmax - zmin) : 0);
-          cells.push(`<rect x="${fmt(Math.min(xl, xr))}" y="${fmt(Math.min(yt, yb))}" width="${fmt(Math.abs(xr - xl))}" height="${fmt(Math.abs(yb - yt))}" fill="${fill}"/>`);
-        }),
-      );
-      out.push(`<g class="trace heatmap"${clip}>${cells.join("")}</g>`);
+      const colour = (v: number) => colorscaleAt(scale, zmax > zmin ? (v - zmin) / (zmax - zmin) : 0);
+      z.forEach((row, i) => {
+        const yt = toPx(ya, ys[i] - dy / 2);
+        const yb = toPx(ya, ys[i] + dy / 2);
+        // one rectangle per run of equal cells along the row
+        for (let j = 0; j < row.length; ) {
+          let k = j + 1;
+          while (k < row.length && row[k] === row[j]) k++;
+          const xl = toPx(xa, xs[j] - dx / 2);
+          const xr = toPx(xa, xs[k - 1] + dx / 2);
+          cells.push(`<rect x="${fmt(Math.min(xl, xr))}" y="${fmt(Math.min(yt, yb))}" width="${fmt(Math.abs(xr - xl))}" height="${fmt(Math.abs(yb - yt))}" fill="${colour(row[j])}"/>`);
+          j = k;
+        }
+      });
+      out.push(`<g class="trace heatmap" shape-rendering="crispEdges"${clip}>${cells.join("")}</g>`);
       return;
     }
     if (t.type !== "scatter") throw new Error(`figureToSvg draws scatter and heatmap traces, not ${JSON.stringify(t.type)} (trace ${ti})`);
@@ -310,22 +331,26 @@ export function figureToSvg(fig: FigureSpec): string {
         }
       }
       const tickLen = s.ticks === "outside" ? 5 : 0;
+      let labelWidth = 0;
       for (const t of ticks(a)) {
         const p = toPx(a, t.v);
         if (p < Math.min(a.lo, a.hi) - 0.5 || p > Math.max(a.lo, a.hi) + 0.5) continue;
+        const size = t.minor ? 9 : 11;
+        labelWidth = Math.max(labelWidth, textWidth(t.label, size));
         if (isX) {
           if (tickLen) out.push(`<line x1="${fmt(p)}" x2="${fmt(p)}" y1="${fmt(ya.lo)}" y2="${fmt(ya.lo + tickLen)}" stroke="${color}"/>`);
-          out.push(text(p, ya.lo + tickLen + 3, t.label, { size: 11, baseline: "hanging" }));
+          out.push(text(p, ya.lo + tickLen + 3, t.label, { size, baseline: "hanging" }));
         } else {
           if (tickLen) out.push(`<line x1="${fmt(xa.lo - tickLen)}" x2="${fmt(xa.lo)}" y1="${fmt(p)}" y2="${fmt(p)}" stroke="${color}"/>`);
-          out.push(text(xa.lo - tickLen - 3, p, t.label, { size: 11, anchor: "end" }));
+          out.push(text(xa.lo - tickLen - 3, p, t.label, { size, anchor: "end" }));
         }
       }
       const title = s.title?.text;
       if (title) {
+        // below the tick labels, or left of the widest one, as plotly.js places axis titles
         out.push(isX
           ? text((xa.lo + xa.hi) / 2, ya.lo + tickLen + 20, title, { size: 12, baseline: "hanging" })
-          : text(xa.lo - tickLen - 38, (ya.lo + ya.hi) / 2, title, { size: 12, rotate: -90 }));
+          : text(xa.lo - tickLen - 3 - labelWidth - 12, (ya.lo + ya.hi) / 2, title, { size: 12, rotate: -90 }));
       }
     }
   }
@@ -337,20 +362,19 @@ export function figureToSvg(fig: FigureSpec): string {
     const baseline = an.yanchor === "bottom" ? "auto" : an.yanchor === "top" ? "hanging" : "middle";
     out.push(text(px, py - (an.yanchor === "bottom" ? 4 : 0), String(an.text ?? ""), { size: an.font?.size ?? 12, color: an.font?.color, anchor, baseline }));
   }
-  // legend
+  // legend: outside the plot area, right of it (plotly.js's default place), so that it covers no data
   if (layout.showlegend) {
     const entries = fig.data.filter((t) => t.showlegend !== false && t.name);
     if (entries.length) {
-      const lx = plot.x + plot.w - 10;
-      const boxW = Math.max(...entries.map((t) => plainText(String(t.name)).length)) * 7 + 44;
-      const x0 = lx - boxW;
-      const y0 = plot.y + 8;
-      out.push(`<g class="legend"><rect x="${fmt(x0)}" y="${fmt(y0)}" width="${fmt(boxW)}" height="${entries.length * 18 + 8}" fill="#ffffff" fill-opacity="0.85" stroke="#cccccc"/>`);
+      const spec: Obj = (layout.legend as Obj) ?? {};
+      const x0 = plot.x + (spec.x ?? 1.02) * plot.w;
+      const y0 = plot.y + (1 - (spec.y ?? 1)) * plot.h;
+      out.push(`<g class="legend">`);
       entries.forEach((t, i) => {
-        const y = y0 + 13 + i * 18;
+        const y = y0 + 10 + i * 19;
         const line: Obj = (t.line as Obj) ?? {};
-        out.push(`<line x1="${fmt(x0 + 6)}" x2="${fmt(x0 + 30)}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="${escapeHtml(line.color ?? "#1f77b4")}" stroke-width="2"${dashArray(line.dash)}/>`);
-        out.push(text(x0 + 36, y, String(t.name), { size: 11, anchor: "start" }));
+        out.push(`<line x1="${fmt(x0 + 5)}" x2="${fmt(x0 + 35)}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="${escapeHtml(line.color ?? "#1f77b4")}" stroke-width="2"${dashArray(line.dash)}/>`);
+        out.push(text(x0 + 40, y, String(t.name), { size: 12, anchor: "start" }));
       });
       out.push(`</g>`);
     }

@@ -25,7 +25,8 @@ export interface SweepResult {
  * @param results - one entry per hidden size.
  * @param X - points, shape (2, m).
  * @param Y - labels, shape (1, m) or (m,).
- * @param options - columns (default 2), grid spacing h (default 0.01), overall title.
+ * @param options - columns (default 2), grid spacing h (default 0.01), the labels: overall title (default
+ *   "Decision boundary by hidden layer size") and `cellTitle(result)` (default "Hidden Layer of size n_h, accuracy a %").
  * @returns the figure.
  * @throws Error when results is empty, or as `decisionBoundary`.
  * @example
@@ -37,14 +38,16 @@ export function hiddenSizeSweep(
   results: readonly SweepResult[],
   X: Points,
   Y: Numbers,
-  options: { cols?: number; h?: number; title?: string } = {},
+  options: { cols?: number; h?: number; title?: string; cellTitle?: (result: SweepResult) => string } = {},
 ): Figure {
   if (results.length === 0) throw new Error("hiddenSizeSweep needs at least one result");
   const cells = results.map((r) =>
     decisionBoundary(r.predict, X, Y, {
       h: options.h,
       markerSize: 4,
-      title: `Hidden Layer of size ${r.hiddenSize}` + (r.accuracy === undefined ? "" : `, accuracy ${r.accuracy.toFixed(2)} %`),
+      title: options.cellTitle
+        ? options.cellTitle(r)
+        : `Hidden Layer of size ${r.hiddenSize}` + (r.accuracy === undefined ? "" : `, accuracy ${r.accuracy.toFixed(2)} %`),
     }),
   );
   return subplots(cells, { cols: options.cols ?? 2, title: options.title ?? "Decision boundary by hidden layer size" });

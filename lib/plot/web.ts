@@ -4,12 +4,12 @@
  * map and PNG, SVG/PNG/HTML files, notebook display). This file only re-exports.
  * @module
  */
-export { Figure, JUPYTER_DISPLAY, plainText, userText, type FigureSpec, type Layout, type MimeBundle, type Trace } from "./figure.js";
+export { Figure, JUPYTER_DISPLAY, plainText, userText, legendRight, type FigureSpec, type Layout, type MimeBundle, type Trace } from "./figure.js";
 export { SPECTRAL_DATA, SPECTRAL_COLORSCALE, spectral, toHex, regionColor, labelColor, colorscaleAt } from "./colors.js";
 export { escapeHtml, jsonForScript } from "./escape.js";
 export { encodeTyped, decodeNumbers, type Numbers, type TypedSpec } from "./typed.js";
 export { datasetScatter, labelledPointsTrace, type Points, type ScatterOptions } from "./dataset.js";
-export { costCurves, activationsFigure, learningRateSchedules, lineTrace, TAB10, type CostSeries, type ActivationCurve, type Schedule, type CurveOptions } from "./curves.js";
+export { costCurves, activationsFigure, learningRateSchedules, lineTrace, TAB10, type CostSeries, type ActivationCurve, type ActivationsOptions, type Schedule, type CurveOptions } from "./curves.js";
 export { confusionMatrixFigure, BLUES_COLORSCALE } from "./confusion.js";
 export { subplots, type SubplotsOptions } from "./subplots.js";
 export { figureToSvg } from "./svg.js";

@@ -41,7 +41,7 @@ test("saveHtml: each figure page draws its figure offline, with the right marks 
       const path = join(dir, `${name}.html`);
       saveHtml(fig, path);
       const { page, log } = await openPage(context);
-      await page.goto(pathToFileURL(path).href);
+      await page.goto(pathToFileURL(path).href, { timeout: 180000 }); // a 10 MB plotly.js per page: slow on a busy machine
       await page.waitForSelector("#figure-0 .main-svg", { timeout: 30000 });
       const drawn = await page.evaluate(() => {
         const root = document.getElementById("figure-0")!;
@@ -79,7 +79,7 @@ test("saveHtml: several figures on one page are all drawn", async (t) => {
   const browser = await launch();
   try {
     const { page, log } = await openPage(await browser.newContext());
-    await page.goto(pathToFileURL(path).href);
+    await page.goto(pathToFileURL(path).href, { timeout: 180000 });
     await page.waitForFunction((n) => document.querySelectorAll(".figure .main-svg").length >= n, list.length, { timeout: 60000 });
     const perFigure = await page.evaluate(() =>
       [...document.querySelectorAll(".figure")].map((f) => f.querySelectorAll(".scatterlayer .trace .points path.point").length),

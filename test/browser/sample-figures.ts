@@ -11,6 +11,7 @@ import {
   datasetScatter,
   decisionBoundary,
   hiddenSizeSweep,
+  learningAnimation,
   learningRateSchedules,
   logisticRegressionBoundary,
   type Figure,
@@ -61,7 +62,11 @@ export function sampleFigures(): Record<string, Figure> {
     costs: costCurves([
       { name: "as written", costs, every: 100 },
       { name: "true gradient", costs: costs.map((c) => c * 0.9), every: 100 },
-    ]),
+    ], { logY: true }),
+    costsWide: costCurves([
+      { name: "as written", costs: costs.map((c) => (c - 0.19) ** 2), every: 100 },
+      { name: "true gradient", costs: costs.map((c) => (c - 0.15) ** 2), every: 100 },
+    ], { logY: true, title: "Cost over several decades" }),
     schedules: learningRateSchedules([
       { name: "constant", alpha: () => 1.2 },
       { name: "step", alpha: (n) => 1.2 * Math.pow(0.5, Math.floor(n / 2500)) },
@@ -70,6 +75,7 @@ export function sampleFigures(): Record<string, Figure> {
       { name: "cosine", alpha: (n) => 0.6 * (1 + Math.cos((Math.PI * n) / 10000)) },
     ]),
     confusion: confusionMatrixFigure([[180, 20], [14, 186]], { labels: ["red (0)", "blue (1)"] }),
+    animation: learningAnimation(X, Y, { numIterations: 1000, every: 250 }),
     sweep: hiddenSizeSweep([1, 2, 3, 4, 5, 20, 50].map((n, i) => ({ hiddenSize: n, predict: wedgeModel(0.5 + i * 0.25), accuracy: 60 + i * 4 })), X, Y, { h: 0.02 }),
   };
 }
