@@ -6,7 +6,7 @@
  *   another `np.*(...)` call, counted over the lesson's code cells (tagged "lesson", In [1]–In [16]),
  *   e.g. `np.sum(np.log(A2))` is one; `np.sum(A2.log())` and `np.dot(W1, X).add(b1)` are none;
  * - `language`: in the Russian notebook (`lesson2.ipynb`) a figure text (title, axis title, legend name,
- *   tick text, annotation) or a printed line with a Latin word that is neither code (`n_h`, `np.sum(dZ1)`,
+ *   tick text, annotation, slider and button label) or a printed line with a Latin word that is neither code (`n_h`, `np.sum(dZ1)`,
  *   `x1`) nor one of the technical terms the Russian lesson itself writes in Latin ({@link RU_TERMS}); in
  *   the English notebook (`*.en.ipynb`) any Cyrillic letter, in its cells or its outputs. The original's own
  *   English lines ("Cost after iteration ...", scikit-learn's warning) are kept as they are, and so are
@@ -152,7 +152,10 @@ export function nestedNpCalls(code: string): { name: string; line: number }[] {
   return found;
 }
 
-/** Texts a figure shows: titles, axis titles, legend names, tick texts, annotations (HTML unescaped). */
+/**
+ * Texts a figure shows: titles, axis titles, legend names, tick texts, annotations, an animation's slider
+ * prefix and step labels and its buttons (HTML unescaped).
+ */
 export function figureTexts(spec: unknown): string[] {
   const out: string[] = [];
   const fig = spec as { data?: Record<string, unknown>[]; layout?: Record<string, unknown> };
@@ -170,6 +173,14 @@ export function figureTexts(spec: unknown): string[] {
       text(axis.title);
       if (Array.isArray(axis.ticktext)) axis.ticktext.forEach(text);
     } else if (key === "annotations" && Array.isArray(v)) v.forEach(text);
+    else if (key === "sliders" && Array.isArray(v)) {
+      for (const slider of v as { currentvalue?: { prefix?: unknown }; steps?: { label?: unknown }[] }[]) {
+        text(slider.currentvalue?.prefix);
+        (slider.steps ?? []).forEach((step) => text(step.label));
+      }
+    } else if (key === "updatemenus" && Array.isArray(v)) {
+      for (const menu of v as { buttons?: { label?: unknown }[] }[]) (menu.buttons ?? []).forEach((b) => text(b.label));
+    }
   }
   return out.map(plain).filter((s) => s.trim() !== "");
 }

@@ -63,6 +63,7 @@ test("English prose in the Russian notebook's titles, axis titles, legend names 
     stdout("Качество модели (согласно метрике accuracy): 47 %\nCost after iteration 0: 1.127380\n"),
     stdout("j   численно     np.sum(dZ1) (In [9])   np.sum(dZ1, axis=1)\nb1 (In [9], как в уроке): -0.019020\n"),
     figure({ title: { text: "Граница решений, n_h = 4" }, xaxis: { title: { text: "x1" } }, yaxis: { title: { text: "x2" } } }, ["g(z)", "g&#39;(z)", "tanh"]),
+    figure({ sliders: [{ currentvalue: { prefix: "итерация " }, steps: [{ label: "200" }] }], updatemenus: [{ buttons: [{ label: "▶ Пуск" }] }] }),
   ];
   t.deepEqual(lintNotebook({ cells: [code("plot()", ok, ["figure"])] }, "ru"), []);
   const bad: [string, NonNullable<Cell["outputs"]>[number]][] = [
@@ -71,6 +72,8 @@ test("English prose in the Russian notebook's titles, axis titles, legend names 
     ["legend name", figure({}, ["true gradient"])],
     ["subplot title", figure({ annotations: [{ text: "Hidden Layer of size 4" }] })],
     ["tick text", figure({ xaxis: { ticktext: ["0 (red)", "1 (blue)"] } })],
+    ["slider prefix", figure({ sliders: [{ currentvalue: { prefix: "iteration " }, steps: [{ label: "200" }] }] })],
+    ["button label", figure({ updatemenus: [{ buttons: [{ label: "▶ Play" }, { label: "❚❚ Пауза" }] }] })],
     ["printed line", stdout("accuracy: as in the lesson 91.5 %\n")],
     ["word in parentheses", stdout("облака точек (blobs)\n")],
   ];
