@@ -12,6 +12,9 @@ py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 # the committed notebooks must be what scripts/notebooks/lesson2.md builds (no hand edits that the source lacks)
 "$py" scripts/notebooks/build.py --check || exit 1
+# the notebook lint: code lines <= 100 characters, at most 3 nested np calls in the lesson, titles and printed
+# lines in the notebook's language, no machine paths in the outputs (also run by npm test, test/notebooks/lint.test.ts)
+npx tsx scripts/notebooks/lint.ts || exit 1
 if [ -f scripts/install-kernel.sh ]; then
   bash scripts/install-kernel.sh >/dev/null || echo "20-notebooks: scripts/install-kernel.sh failed (the check below says whether the kernel is there)"
 fi

@@ -1,8 +1,10 @@
 /**
  * `np`: the numpy-like layer. Names mirror numpy; an options object stands for numpy's keyword
- * arguments (`np.sum(a, { axis: 1, keepdims: true })`). This file only re-exports.
+ * arguments (`np.sum(a, { axis: 1, keepdims: true })`). This file only re-exports, and imports the
+ * modules that attach `NDArray`'s methods (`a.add(b)`, ...), so every user of np gets them.
  * @module
  */
+import "./methods-operators.js";
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export type { DType } from "./dtype.js";

@@ -19,6 +19,10 @@ no cell after an error runs while tslab is still aborting (and no error is hidde
   - the executed notebook is larger than 3 MB.
 `write` applies the same checks except the comparison, then saves the executed notebook.
 
+Outputs are saved and compared with this clone's absolute path made relative to the repository root
+(`/home/me/dl-lesson2-ts/notebooks` -> `notebooks`), so the committed notebooks carry no path of the
+machine that executed them (scripts/notebooks/lint.ts fails on one).
+
 Exit status: 0 passed, 1 failed, 3 skipped (no Jupyter / no tslab kernel; the caller decides whether
 a skip is allowed: under CI=true it is not).
 """
@@ -75,6 +79,23 @@ def tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
+def relative_paths(nb) -> None:
+    """Makes this clone's absolute path relative to the repository root in every text output."""
+    def fix(text):
+        if isinstance(text, list):
+            return [fix(t) for t in text]
+        return text.replace(ROOT + os.sep, "").replace(ROOT, ".") if isinstance(text, str) else text
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            if "text" in o:
+                o["text"] = fix(o["text"])
+            for mime, value in o.get("data", {}).items():
+                if mime.startswith("text/"):
+                    o["data"][mime] = fix(value)
+            if "traceback" in o:
+                o["traceback"] = fix(o["traceback"])
+
+
 def execute(path: str, timeout: int, kernel: str = KERNEL, tag: str | None = None):
     nb = nbformat.read(path, as_version=4)
     committed = nbformat.read(path, as_version=4)
@@ -99,6 +120,7 @@ def execute(path: str, timeout: int, kernel: str = KERNEL, tag: str | None = Non
         failure = f"a cell ran past {timeout} s:\n{e}"
     except DeadKernelError as e:
         failure = f"the kernel died:\n{e}"
+    relative_paths(nb)
     return nb, committed, time.perf_counter() - t0, failure
 
 
