@@ -7,7 +7,7 @@ import test from "ava";
 import { initializeParameters, loadPlanarDataset, nnModel, predict } from "../lib/lesson/index.js";
 import type { Parameters } from "../lib/lesson/network.js";
 import { boundaryGrid, decodeNumbers, figureToSvg, learningAnimation, toPng } from "../lib/plot/index.js";
-import { fx } from "./lesson-fixture.js";
+import { lessonFixture as fx } from "./support/fixtures.js";
 import { decodePalettePng } from "./plot-helpers.js";
 
 const { X, Y } = loadPlanarDataset();

@@ -13,4 +13,3 @@ export { toPng, toHtml, saveSvg, savePng, saveHtml, saveFigure, plotlyPath } fro
 export { mimeBundle, figureHtml, sendBundle, show, inNotebook, LiveCostCurve, PLOTLY_MIME, type LiveOptions } from "./display.js";
 export { liveCostCurve } from "./live.js";
 export { learningAnimation, type LearningAnimationOptions } from "./animation.js";
-export { learningAnimation, type LearningAnimationOptions } from "./animation.js";
