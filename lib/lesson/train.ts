@@ -59,7 +59,7 @@ export function costLine(iteration: number, cost: number): string {
 }
 
 const NN_MODEL_OPTIONS = [
-  "numIterations", "learningRate", "printCost", "gradient", "activation", "schedule", "onCost", "costEvery", "print", "implementation",
+  "numIterations", "learningRate", "printCost", "gradient", "activation", "schedule", "onCost", "onIteration", "costEvery", "print", "implementation",
 ] as const;
 
 /**

@@ -5,7 +5,7 @@
  */
 import { type DType, type TypedArray, allocate, allocateOutput, checkDType, promoteTypes } from "./dtype.js";
 import { castValue, fromScalar, isInt64Number, scalarType } from "./convert.js";
-import { ValueError } from "./errors.js";
+import { ValueError, formatTuple } from "./errors.js";
 import { checkOptions, checkSize, describe, toInteger, toShape } from "./options.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 
@@ -24,11 +24,6 @@ function typedArrayDType(data: unknown): DType | undefined {
   if (data instanceof Int32Array) return "int32";
   if (data instanceof Uint8Array) return "uint8";
   return undefined;
-}
-
-/** Python's repr of a shape tuple, as numpy's ragged-array message prints it: "(2,)", "(2, 2)". */
-function tupleRepr(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
 /** A typed array as a 1-D NDArray of its own dtype (no copy); anything else unchanged. */
@@ -54,7 +49,7 @@ function children(x: readonly unknown[] | NDArray): unknown[] {
 function raggedError(shape: readonly number[]): ValueError {
   return new ValueError(
     "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-      `${shape.length} dimensions. The detected shape was ${tupleRepr(shape)} + inhomogeneous part.`,
+      `${shape.length} dimensions. The detected shape was ${formatTuple(shape)} + inhomogeneous part.`,
   );
 }
 

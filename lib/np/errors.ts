@@ -9,6 +9,14 @@ export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
 }
 
+/**
+ * Python's repr of a shape tuple, with a space after each comma: `(2, 3)`, `(5,)`, `()`. numpy writes
+ * shapes this way in its ragged-array and MemoryError messages and in a printed array's `shape=`.
+ */
+export function formatTuple(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
 /** numpy's ValueError. */
 export class ValueError extends Error {
   override name = "ValueError";

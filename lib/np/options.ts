@@ -4,7 +4,7 @@
  * @module
  */
 import type { DType } from "./dtype.js";
-import { MemoryError, ValueError, pyTypeName } from "./errors.js";
+import { MemoryError, ValueError, formatTuple, pyTypeName } from "./errors.js";
 
 /**
  * Throws numpy's TypeError for an options object with a key `fn` does not take
@@ -92,10 +92,6 @@ export function checkSize(shape: readonly number[], dtype: DType): void {
   const bytes = size * ITEMSIZE[dtype];
   if (bytes <= MAX_BYTES) return;
   if (bytes >= 2 ** 63) throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
-  throw new MemoryError(`Unable to allocate ${sizeText(bytes)} for an array with shape ${shapeText(shape)} and data type ${dtype}`);
+  throw new MemoryError(`Unable to allocate ${sizeText(bytes)} for an array with shape ${formatTuple(shape)} and data type ${dtype}`);
 }
 
-/** Python's repr of a shape tuple in numpy's MemoryError: "(100000, 100000)", "(10000000000,)". */
-function shapeText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}

@@ -9,7 +9,7 @@
  */
 import { intText } from "./convert.js";
 import type { DType } from "./dtype.js";
-import { ValueError } from "./errors.js";
+import { ValueError, formatTuple } from "./errors.js";
 import type { NDArray } from "./ndarray.js";
 
 /** Digits after the decimal point (at most), numpy's default `precision`. */
@@ -411,11 +411,6 @@ export function array2string(a: NDArray, opts: Array2StringOptions = {}): string
 /** Dtypes numpy's repr leaves unsaid, since an array literal of such values gets them by default. */
 const IMPLIED_DTYPES: readonly DType[] = ["float64", "int64", "bool"];
 
-/** A shape as Python writes a tuple: `(0, 3)`, `(5,)`. */
-function pythonShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 /**
  * numpy's repr of an array, as `np.array_repr(a)` (and `String(a)`, `util.inspect(a)`, tslab):
  * `array([[ 1.62434536, -0.61175641],\n       [-0.52817175, -1.07296862]])`, with `dtype=` when
@@ -431,7 +426,7 @@ export function array_repr(a: NDArray, opts: Pick<Array2StringOptions, "max_line
   const body = array2string(a, { ...opts, separator: ", ", prefix, suffix: ")" });
   const extras: string[] = [];
   const size = a.size;
-  if ((size === 0 && !(a.ndim === 1)) || size > options.threshold) extras.push(`shape=${pythonShape(a.shape)}`);
+  if ((size === 0 && !(a.ndim === 1)) || size > options.threshold) extras.push(`shape=${formatTuple(a.shape)}`);
   if (!IMPLIED_DTYPES.includes(a.dtype) || size === 0) extras.push(`dtype=${a.dtype}`);
   if (extras.length === 0) return prefix + body + ")";
   const arrStr = prefix + body + ",";
