@@ -6,6 +6,7 @@
 import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType, dtypeOfScalar, promoteTypes } from "./dtype.js";
 import { ValueError } from "./errors.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
+import { basicIndex } from "./indexing.js";
 
 /** A dtype name as `np` functions accept it (`"int"` and `"float"` mean int64 and float64). */
 export type DTypeLike = DType | "int" | "float";
@@ -39,8 +40,13 @@ function isSequence(x: unknown): x is readonly unknown[] | TypedArray | NDArray 
   return Array.isArray(x) || typedArrayDType(x) !== undefined || x instanceof NDArray;
 }
 
+/** A 0-d view as its element (a boolean for bool, as `tolist` gives it); any other view as itself. */
+function item(view: NDArray, dtype: DType): unknown {
+  return view.ndim > 0 ? view : dtype === "bool" ? view.item() !== 0 : view.item();
+}
+
 function children(x: readonly unknown[] | TypedArray | NDArray): readonly unknown[] {
-  if (x instanceof NDArray) return x.ndim === 0 ? [x.item()] : (x.tolist() as unknown[]);
+  if (x instanceof NDArray) return x.ndim === 0 ? [x.item()] : Array.from({ length: x.shape[0] }, (_, i) => item(basicIndex(x, [i]), x.dtype));
   return Array.isArray(x) ? x : Array.from(x as TypedArray);
 }
 

@@ -4,16 +4,15 @@
  * The scijs view is public as `.nd`, so an array can be handed to any ndarray-* package.
  * scijs does no bounds checks and accepts stride-0 views; this class checks indices and marks
  * broadcast views read-only, so no write can go silently wrong.
+ *
+ * This is the class core: it imports no np function, so no np module imports it back in a cycle.
+ * The chained methods (`sum`, `slice`, `tolist`, printing, the operators `add`, `dot`, ...) are
+ * attached from lib/np/methods-*.ts, which lib/np/index.ts imports (lib/np/methods-attach.ts says how).
  * @module
  */
 import ndarray from "ndarray";
 import { type DType, type TypedArray, allocate, allocateOutput, castScalar, checkDType } from "./dtype.js";
-import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
-import { formatArray } from "./print.js";
-import { type Index, basicIndex, parseIndex } from "./indexing.js";
-import * as reductions from "./reduce.js";
-import type { ArgOptions, ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from "./reduce.js";
-import { type NestedList, tolist } from "./tolist.js";
+import { IndexError, ValueError, formatShape, indexError, normalizeAxis } from "./errors.js";
 
 /** The scijs view type this library stores. */
 export type NdView = ndarray.NdArray<TypedArray>;
@@ -230,9 +229,7 @@ export class NDArray {
     for (let d = 0; d < index.length; d++) {
       let i = index[d];
       if (!Number.isInteger(i)) throw new IndexError(`only integers are valid indices, got ${i}`);
-      if (i < -shape[d] || i >= shape[d]) {
-        throw new IndexError(`index ${i} is out of bounds for axis ${d} with size ${shape[d]}`);
-      }
+      if (i < -shape[d] || i >= shape[d]) throw indexError(i, d, shape[d]);
       if (i < 0) i += shape[d];
       o += i * stride[d];
     }
@@ -329,93 +326,5 @@ export class NDArray {
       if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
     }
     return new NDArray(makeView(this.nd.data, order.map((i) => shape[i]), order.map((i) => stride[i]), this.nd.offset), this.dtype, this.writeable);
-  }
-
-  /**
-   * numpy's basic indexing, as a view: `a.slice(0, null)` is `a[0, :]`, `a.slice([1, 3])` is
-   * `a[1:3]`, `a.slice(null, [null, null, -1])` is `a[:, ::-1]`; or in numpy's own syntax,
-   * `a.slice("0, :")`. Integers drop their axis; the view shares `a`'s data.
-   * @param index - integers, `null` for `:`, `[start, stop, step?]` for `start:stop:step` (null for
-   *   a default), `"..."`; or one string in numpy's syntax.
-   * @throws IndexError "index 5 is out of bounds for axis 0 with size 3", "too many indices for array ...".
-   * @example
-   * ```ts
-   * const x1 = X.slice(0, null); // X[0, :]
-   * ```
-   */
-  slice(...index: Index[] | [string]): NDArray {
-    const items = index.length === 1 && typeof index[0] === "string" && index[0] !== "..." ? parseIndex(index[0]) : (index as Index[]);
-    return basicIndex(this, items);
-  }
-
-  /** The elements as nested JavaScript arrays, as numpy's `a.tolist()`. */
-  tolist(): NestedList {
-    return tolist(this);
-  }
-
-  /** Sum of elements; see `np.sum`. */
-  sum(options?: ScalarReduceOptions): number;
-  sum(options: ArrayReduceOptions): NDArray;
-  sum(options?: ReduceOptions): number | NDArray;
-  sum(options?: ReduceOptions): number | NDArray {
-    return reductions.sum(this, options);
-  }
-
-  /** Arithmetic mean; see `np.mean`. */
-  mean(options?: ScalarReduceOptions): number;
-  mean(options: ArrayReduceOptions): NDArray;
-  mean(options?: ReduceOptions): number | NDArray;
-  mean(options?: ReduceOptions): number | NDArray {
-    return reductions.mean(this, options);
-  }
-
-  /** Largest element; see `np.max`. */
-  max(options?: ScalarReduceOptions): number;
-  max(options: ArrayReduceOptions): NDArray;
-  max(options?: ReduceOptions): number | NDArray;
-  max(options?: ReduceOptions): number | NDArray {
-    return reductions.max(this, options);
-  }
-
-  /** Smallest element; see `np.min`. */
-  min(options?: ScalarReduceOptions): number;
-  min(options: ArrayReduceOptions): NDArray;
-  min(options?: ReduceOptions): number | NDArray;
-  min(options?: ReduceOptions): number | NDArray {
-    return reductions.min(this, options);
-  }
-
-  /** Product of elements; see `np.prod`. */
-  prod(options?: ScalarReduceOptions): number;
-  prod(options: ArrayReduceOptions): NDArray;
-  prod(options?: ReduceOptions): number | NDArray;
-  prod(options?: ReduceOptions): number | NDArray {
-    return reductions.prod(this, options);
-  }
-
-  /** Index of the largest element; see `np.argmax`. */
-  argmax(options?: { axis?: null; keepdims?: false }): number;
-  argmax(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
-  argmax(options?: ArgOptions): number | NDArray;
-  argmax(options?: ArgOptions): number | NDArray {
-    return reductions.argmax(this, options);
-  }
-
-  /** Index of the smallest element; see `np.argmin`. */
-  argmin(options?: { axis?: null; keepdims?: false }): number;
-  argmin(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
-  argmin(options?: ArgOptions): number | NDArray;
-  argmin(options?: ArgOptions): number | NDArray {
-    return reductions.argmin(this, options);
-  }
-
-  /** numpy-style repr: `array([[1., 2.],\n       [3., 4.]])`. */
-  toString(): string {
-    return formatArray(this);
-  }
-
-  /** tslab and `console.log` show the numpy-style repr. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return formatArray(this);
   }
 }
