@@ -8,6 +8,7 @@ import { castValue, fromScalar, isInt64Number, scalarType } from "./convert.js";
 import { ValueError, formatTuple } from "./errors.js";
 import { checkOptions, checkSize, describe, toInteger, toShape } from "./options.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
+import { basicIndex } from "./indexing.js";
 
 /**
  * A dtype name as `np` functions accept it (`"int"` and `"float"` mean int64 and float64), or an
@@ -34,7 +35,7 @@ function wrapTyped(x: unknown): unknown {
 
 /** The elements of one level of nested input: an array's items, or an NDArray's sub-arrays along axis 0. */
 function children(x: readonly unknown[] | NDArray): unknown[] {
-  if (x instanceof NDArray) return Array.from({ length: x.shape[0] }, (_, i) => x.slice(i));
+  if (x instanceof NDArray) return Array.from({ length: x.shape[0] }, (_, i) => basicIndex(x, [i]));
   const out = new Array<unknown>(x.length);
   for (let i = 0; i < x.length; i++) {
     if (!(i in x) || x[i] === undefined) {

@@ -55,10 +55,30 @@ function uninitialized(bytes: number): ArrayBuffer {
 }
 
 /**
+ * The debug mode `NP_DEBUG_FILL_NAN=1` (read once, at start-up): every output `allocateOutput`
+ * hands out is first filled with NaN (float64, float32, and int64, stored as float64) or with the
+ * byte 0xA5 (uint8 165, bool 165, which is neither false nor true, int32 -1515870811), so a kernel
+ * that leaves an element unwritten shows a NaN or a sentinel instead of leaking a slab's old data
+ * (or the zeros of a fresh one) unseen. CI runs the whole test suite once this way
+ * (.ci/steps/15-debug-fill.sh); off, it costs one test of a constant per output.
+ */
+const DEBUG_FILL = typeof process !== "undefined" && process.env?.NP_DEBUG_FILL_NAN === "1";
+
+/**
  * Storage of `n` elements for `dtype` whose contents are unspecified: only for outputs that the
  * caller fills completely (every kernel does). Use `allocate` where zeros are needed.
  */
 export function allocateOutput(dtype: DType, n: number): TypedArray {
+  const out = carveOutput(dtype, n);
+  if (DEBUG_FILL) {
+    if (out instanceof Float64Array || out instanceof Float32Array) out.fill(NaN);
+    else new Uint8Array(out.buffer, out.byteOffset, out.byteLength).fill(0xa5);
+  }
+  return out;
+}
+
+/** `allocateOutput`'s storage: on V8's heap, in a slab, or a buffer of its own. */
+function carveOutput(dtype: DType, n: number): TypedArray {
   const width = dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
   const bytes = n * width;
   if (bytes <= 64) return allocate(dtype, n);

@@ -4,7 +4,7 @@
  * modules that attach `NDArray`'s methods (`a.add(b)`, ...), so every user of np gets them.
  * @module
  */
-import "./methods-operators.js";
+import "./methods.js";
 export { NDArray } from "./ndarray.js";
 export type { ArrayLike, NestedArray } from "./ndarray.js";
 export type { DType } from "./dtype.js";

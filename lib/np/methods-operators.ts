@@ -23,7 +23,7 @@ declare module "./ndarray.js" {
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion (a number is a weak
      *   scalar: uint8 + 1 stays uint8; bool + bool is logical or).
      * @throws ValueError "operands could not be broadcast together with shapes (2,3) (4,) ".
-     * @see np.add
+     * @see `np.add`
      * @example
      * ```ts
      * const Z1 = W1.dot(X).add(b1); // Python: Z1 = np.dot(W1, X) + b1
@@ -36,7 +36,7 @@ declare module "./ndarray.js" {
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion.
      * @throws ValueError when the shapes do not broadcast; TypeError for two bool operands (numpy
      *   refuses boolean subtract).
-     * @see np.subtract, NDArray.rsub for `other - a`
+     * @see `np.subtract`; `NDArray.rsub` for `other - a`
      * @example
      * ```ts
      * const dZ2 = A2.sub(Y); // Python: dZ2 = A2 - Y
@@ -49,7 +49,7 @@ declare module "./ndarray.js" {
      * @param other - the left operand: a number, a boolean, an array or nested arrays.
      * @returns a new array of the broadcast shape; `1 - Y` on a uint8 `Y` stays uint8, as in numpy.
      * @throws ValueError when the shapes do not broadcast; TypeError for two bool operands.
-     * @see np.subtract
+     * @see `np.subtract`
      * @example
      * ```ts
      * Y.rsub(1); // Python: 1 - Y
@@ -61,7 +61,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion (uint8 * float64 is float64).
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.multiply
+     * @see `np.multiply`
      * @example
      * ```ts
      * Y.mul(A2.log()); // Python: Y * np.log(A2)
@@ -73,7 +73,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new float array of the broadcast shape (integers divide to float64); x / 0 is ±Infinity or NaN.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.divide, NDArray.rdiv for `other / a`
+     * @see `np.divide`; `NDArray.rdiv` for `other / a`
      * @example
      * ```ts
      * a.div(2); // Python: a / 2
@@ -86,7 +86,7 @@ declare module "./ndarray.js" {
      * @param other - the left operand: a number, a boolean, an array or nested arrays.
      * @returns a new float array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.divide
+     * @see `np.divide`
      * @example
      * ```ts
      * const A2 = Z2.neg().exp().add(1).rdiv(1); // Python: A2 = 1/(1 + np.exp(-Z2))
@@ -99,7 +99,7 @@ declare module "./ndarray.js" {
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion.
      * @throws ValueError when the shapes do not broadcast, or "Integers to negative integer powers
      *   are not allowed." for an integer array raised to a negative integer.
-     * @see np.power
+     * @see `np.power`
      * @example
      * ```ts
      * A1.pow(2).rsub(1); // Python: 1 - np.power(A1, 2)
@@ -112,7 +112,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.maximum
+     * @see `np.maximum`
      * @example
      * ```ts
      * Z.maximum(0); // ReLU; Python: np.maximum(Z, 0)
@@ -125,7 +125,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new array of the broadcast shape; dtype by numpy 2's promotion.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.minimum
+     * @see `np.minimum`
      * @example
      * ```ts
      * A.minimum(1); // Python: np.minimum(A, 1)
@@ -137,7 +137,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.greater
+     * @see `np.greater`
      * @example
      * ```ts
      * const predictions = A2.gt(0.5); // Python: predictions = A2 > 0.5
@@ -149,7 +149,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.greater_equal
+     * @see `np.greater_equal`
      * @example
      * ```ts
      * A2.ge(0.5); // Python: A2 >= 0.5
@@ -161,7 +161,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.less
+     * @see `np.less`
      * @example
      * ```ts
      * Z.lt(0); // Python: Z < 0
@@ -173,7 +173,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.less_equal
+     * @see `np.less_equal`
      * @example
      * ```ts
      * Z.le(0); // Python: Z <= 0
@@ -185,7 +185,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.equal
+     * @see `np.equal`
      * @example
      * ```ts
      * P.eq(Y).mean(); // accuracy; Python: np.mean(P == Y)
@@ -197,7 +197,7 @@ declare module "./ndarray.js" {
      * @param other - an array whose shape broadcasts with this one's, a number, a boolean or nested arrays.
      * @returns a new bool array of the broadcast shape.
      * @throws ValueError when the shapes do not broadcast.
-     * @see np.not_equal
+     * @see `np.not_equal`
      * @example
      * ```ts
      * P.ne(Y).sum(); // errors; Python: np.sum(P != Y)
@@ -210,7 +210,7 @@ declare module "./ndarray.js" {
      * @param b - a 1-D (k,) or 2-D (k, m) array (this one is (n, k) or (k,)), or a number.
      * @returns (n, m) for 2-D · 2-D, (n,) or (m,) with one 1-D operand, 0-d for two 1-D operands.
      * @throws ValueError "shapes (4,2) and (3,5) not aligned: 2 (dim 1) != 3 (dim 0)".
-     * @see np.dot, NDArray.matmul
+     * @see `np.dot`, `NDArray.matmul`
      * @example
      * ```ts
      * const Z1 = W1.dot(X).add(b1); // Python: Z1 = np.dot(W1, X) + b1
@@ -223,7 +223,7 @@ declare module "./ndarray.js" {
      * @returns (n, m) for 2-D @ 2-D; a 1-D operand's added axis is removed again.
      * @throws ValueError "matmul: Input operand 1 has a mismatch in its core dimension 0, ..." when
      *   the inner dimensions differ.
-     * @see np.matmul, NDArray.dot
+     * @see `np.matmul`, `NDArray.dot`
      * @example
      * ```ts
      * W1.matmul(X); // Python: W1 @ X
@@ -234,7 +234,7 @@ declare module "./ndarray.js" {
      * `-a` elementwise, as `np.negative(a)` (dtype kept; unsigned values wrap as in numpy).
      * @returns a new array of this shape and dtype.
      * @throws TypeError for a bool array (numpy refuses boolean negative).
-     * @see np.negative
+     * @see `np.negative`
      * @example
      * ```ts
      * Z2.neg().exp(); // Python: np.exp(-Z2)
@@ -244,7 +244,7 @@ declare module "./ndarray.js" {
     /**
      * The absolute value elementwise, as `np.abs(a)` (dtype kept).
      * @returns a new array of this shape and dtype.
-     * @see np.abs
+     * @see `np.abs`
      * @example
      * ```ts
      * A.sub(B).abs().max(); // Python: np.max(np.abs(A - B))
@@ -254,7 +254,7 @@ declare module "./ndarray.js" {
     /**
      * -1, 0 or 1 by the sign of each element (NaN stays NaN), as `np.sign(a)` (dtype kept).
      * @returns a new array of this shape and dtype.
-     * @see np.sign
+     * @see `np.sign`
      * @example
      * ```ts
      * Z.sign(); // Python: np.sign(Z)
@@ -264,7 +264,7 @@ declare module "./ndarray.js" {
     /**
      * `a * a` elementwise, as `np.square(a)` (dtype kept).
      * @returns a new array of this shape and dtype.
-     * @see np.square
+     * @see `np.square`
      * @example
      * ```ts
      * A1.square(); // Python: np.square(A1)
@@ -274,7 +274,7 @@ declare module "./ndarray.js" {
     /**
      * The square root elementwise, as `np.sqrt(a)` (NaN for negative input).
      * @returns a new float array of this shape (integers give float64).
-     * @see np.sqrt
+     * @see `np.sqrt`
      * @example
      * ```ts
      * D.square().sum({ axis: 0 }).sqrt(); // Python: np.sqrt(np.sum(D**2, axis=0))
@@ -284,7 +284,7 @@ declare module "./ndarray.js" {
     /**
      * e**a elementwise, as `np.exp(a)` (within 1 ulp of numpy's).
      * @returns a new float array of this shape (integers give float64).
-     * @see np.exp
+     * @see `np.exp`
      * @example
      * ```ts
      * const A2 = Z2.neg().exp().add(1).rdiv(1); // Python: A2 = 1/(1 + np.exp(-Z2))
@@ -295,7 +295,7 @@ declare module "./ndarray.js" {
      * The natural logarithm elementwise, as `np.log(a)` (within 1 ulp): log(0) is -Infinity, a
      * negative input gives NaN.
      * @returns a new float array of this shape (integers give float64).
-     * @see np.log
+     * @see `np.log`
      * @example
      * ```ts
      * Y.mul(A2.log()); // Python: Y * np.log(A2)
@@ -305,7 +305,7 @@ declare module "./ndarray.js" {
     /**
      * log(1 + a) elementwise, accurate for small values, as `np.log1p(a)`.
      * @returns a new float array of this shape (integers give float64).
-     * @see np.log1p
+     * @see `np.log1p`
      * @example
      * ```ts
      * Z.exp().log1p(); // softplus; Python: np.log1p(np.exp(Z))
@@ -315,7 +315,7 @@ declare module "./ndarray.js" {
     /**
      * The hyperbolic tangent elementwise, as `np.tanh(a)`.
      * @returns a new float array of this shape (integers give float64).
-     * @see np.tanh
+     * @see `np.tanh`
      * @example
      * ```ts
      * const A1 = Z1.tanh(); // Python: A1 = np.tanh(Z1)
@@ -325,7 +325,7 @@ declare module "./ndarray.js" {
     /**
      * The sine elementwise (radians), as `np.sin(a)`.
      * @returns a new float array of this shape (integers give float64).
-     * @see np.sin
+     * @see `np.sin`
      * @example
      * ```ts
      * t.sin(); // Python: np.sin(t)
@@ -335,7 +335,7 @@ declare module "./ndarray.js" {
     /**
      * The cosine elementwise (radians), as `np.cos(a)`.
      * @returns a new float array of this shape (integers give float64).
-     * @see np.cos
+     * @see `np.cos`
      * @example
      * ```ts
      * t.cos(); // Python: np.cos(t)

@@ -4,18 +4,17 @@
  * The scijs view is public as `.nd`, so an array can be handed to any ndarray-* package.
  * scijs does no bounds checks and accepts stride-0 views; this class checks indices and marks
  * broadcast views read-only, so no write can go silently wrong.
+ *
+ * This is the class core: it imports no np function, so no np module imports it back in a cycle.
+ * The chained methods (`sum`, `slice`, `tolist`, printing, the operators `add`, `dot`, ...) are
+ * attached from lib/np/methods-*.ts, which lib/np/index.ts imports (lib/np/methods-attach.ts says how).
  * @module
  */
 import ndarray from "ndarray";
 import { type DType, type TypedArray, allocate, allocateOutput, checkDType } from "./dtype.js";
 import { castValue, fromScalar } from "./convert.js";
 import { nocopyStrides, reshapeDims } from "./reshape.js";
-import { IndexError, ValueError, formatShape, normalizeAxis } from "./errors.js";
-import { formatArray } from "./print.js";
-import { type Index, basicIndex, parseIndex } from "./indexing.js";
-import * as reductions from "./reduce.js";
-import type { ArgOptions, ArrayReduceOptions, ReduceOptions, ScalarReduceOptions } from "./reduce.js";
-import { type NestedList, tolist } from "./tolist.js";
+import { IndexError, ValueError, formatShape, indexError, normalizeAxis } from "./errors.js";
 
 /** The scijs view type this library stores. */
 export type NdView = ndarray.NdArray<TypedArray>;
@@ -26,12 +25,42 @@ export type ArrayLike = NDArray | number | boolean | NestedArray;
 export type NestedArray = readonly (number | boolean | NDArray | TypedArray | NestedArray)[];
 
 type ViewClass = new (data: TypedArray, ...dimsStridesOffset: number[]) => NdView;
-/** scijs's view class for each storage type and number of dimensions, found once. */
-const VIEW_CLASSES = new Map<unknown, ViewClass[]>();
+/**
+ * For each storage type and number of dimensions: the class of scijs's views, once checked to
+ * build by position the view the public constructor builds; null where it does not.
+ */
+const VIEW_CLASSES = new Map<unknown, (ViewClass | null)[]>();
 
 /**
- * `ndarray(data, shape, stride, offset)` without the wrapper's per-call type sniffing: creating a
- * view is on the hot path of every op, and the wrapper costs more than a 400-element loop.
+ * The class of `view` (scijs's public constructor made it) when `new C(data, ...shape, ...stride,
+ * offset)` builds the same view: same class, data, shape, stride, offset and nothing else. null
+ * otherwise, for instance if a scijs version constructs its views in another way.
+ */
+export function positionalViewClass(view: NdView): ViewClass | null {
+  const C = view.constructor as ViewClass;
+  const { data, shape, stride, offset } = view;
+  let copy: NdView;
+  try {
+    copy = new C(data, ...shape, ...stride, offset);
+  } catch {
+    return null;
+  }
+  const same = (a: readonly number[], b: readonly number[]) => Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  const keys = (v: object) => Object.keys(v).sort().join();
+  const ok =
+    Object.getPrototypeOf(copy) === Object.getPrototypeOf(view) && copy.data === data && same(shape, copy.shape) &&
+    same(stride, copy.stride) && copy.offset === offset && keys(copy) === keys(view);
+  return ok ? C : null;
+}
+
+/**
+ * The view scijs's public constructor `ndarray(data, shape, stride, offset)` makes, made faster:
+ * the public constructor sniffs the storage type on every call (Object.prototype.toString), about
+ * 150 ns against 25 ns for the view itself, and the lesson's training loop makes tens of views per
+ * iteration (measured: 1.3x its CPU time when every view goes through it). So the first view of
+ * each storage type and number of dimensions comes from the public constructor, and later ones
+ * from that view's own class by position, once `positionalViewClass` has checked that this builds
+ * the same view; where it does not, every view of that kind goes through the public constructor.
  */
 export function makeView(data: TypedArray, shape: readonly number[], stride: readonly number[], offset: number): NdView {
   const d = shape.length;
@@ -41,9 +70,9 @@ export function makeView(data: TypedArray, shape: readonly number[], stride: rea
     VIEW_CLASSES.set(data.constructor, byDim);
   }
   const C = byDim[d];
-  if (C === undefined) {
+  if (C === undefined || C === null) {
     const view = ndarray(data, shape.slice(), stride.slice(), offset);
-    byDim[d] = view.constructor as ViewClass;
+    if (C === undefined) byDim[d] = positionalViewClass(view);
     return view;
   }
   switch (d) {
@@ -64,7 +93,7 @@ export function makeView(data: TypedArray, shape: readonly number[], stride: rea
 export function makeCView(data: TypedArray, shape: readonly number[]): NdView {
   const d = shape.length;
   const C = VIEW_CLASSES.get(data.constructor)?.[d];
-  if (C !== undefined) {
+  if (C) {
     if (d === 1) return new C(data, shape[0], 1, 0);
     if (d === 2) return new C(data, shape[0], shape[1], shape[1], 1, 0);
   }
@@ -232,9 +261,7 @@ export class NDArray {
     for (let d = 0; d < index.length; d++) {
       let i = index[d];
       if (!Number.isInteger(i)) throw new IndexError(`only integers are valid indices, got ${i}`);
-      if (i < -shape[d] || i >= shape[d]) {
-        throw new IndexError(`index ${i} is out of bounds for axis ${d} with size ${shape[d]}`);
-      }
+      if (i < -shape[d] || i >= shape[d]) throw indexError(i, d, shape[d]);
       if (i < 0) i += shape[d];
       o += i * stride[d];
     }
@@ -319,93 +346,5 @@ export class NDArray {
       if (new Set(order).size !== nd) throw new ValueError("repeated axis in transpose");
     }
     return new NDArray(makeView(this.nd.data, order.map((i) => shape[i]), order.map((i) => stride[i]), this.nd.offset), this.dtype, this.writeable);
-  }
-
-  /**
-   * numpy's basic indexing, as a view: `a.slice(0, null)` is `a[0, :]`, `a.slice([1, 3])` is
-   * `a[1:3]`, `a.slice(null, [null, null, -1])` is `a[:, ::-1]`; or in numpy's own syntax,
-   * `a.slice("0, :")`. Integers drop their axis; the view shares `a`'s data.
-   * @param index - integers, `null` for `:`, `[start, stop, step?]` for `start:stop:step` (null for
-   *   a default), `"..."`; or one string in numpy's syntax.
-   * @throws IndexError "index 5 is out of bounds for axis 0 with size 3", "too many indices for array ...".
-   * @example
-   * ```ts
-   * const x1 = X.slice(0, null); // X[0, :]
-   * ```
-   */
-  slice(...index: Index[] | [string]): NDArray {
-    const items = index.length === 1 && typeof index[0] === "string" && index[0] !== "..." ? parseIndex(index[0]) : (index as Index[]);
-    return basicIndex(this, items);
-  }
-
-  /** The elements as nested JavaScript arrays, as numpy's `a.tolist()`. */
-  tolist(): NestedList {
-    return tolist(this);
-  }
-
-  /** Sum of elements; see `np.sum`. */
-  sum(options?: ScalarReduceOptions): number;
-  sum(options: ArrayReduceOptions): NDArray;
-  sum(options?: ReduceOptions): number | NDArray;
-  sum(options?: ReduceOptions): number | NDArray {
-    return reductions.sum(this, options);
-  }
-
-  /** Arithmetic mean; see `np.mean`. */
-  mean(options?: ScalarReduceOptions): number;
-  mean(options: ArrayReduceOptions): NDArray;
-  mean(options?: ReduceOptions): number | NDArray;
-  mean(options?: ReduceOptions): number | NDArray {
-    return reductions.mean(this, options);
-  }
-
-  /** Largest element; see `np.max`. */
-  max(options?: ScalarReduceOptions): number;
-  max(options: ArrayReduceOptions): NDArray;
-  max(options?: ReduceOptions): number | NDArray;
-  max(options?: ReduceOptions): number | NDArray {
-    return reductions.max(this, options);
-  }
-
-  /** Smallest element; see `np.min`. */
-  min(options?: ScalarReduceOptions): number;
-  min(options: ArrayReduceOptions): NDArray;
-  min(options?: ReduceOptions): number | NDArray;
-  min(options?: ReduceOptions): number | NDArray {
-    return reductions.min(this, options);
-  }
-
-  /** Product of elements; see `np.prod`. */
-  prod(options?: ScalarReduceOptions): number;
-  prod(options: ArrayReduceOptions): NDArray;
-  prod(options?: ReduceOptions): number | NDArray;
-  prod(options?: ReduceOptions): number | NDArray {
-    return reductions.prod(this, options);
-  }
-
-  /** Index of the largest element; see `np.argmax`. */
-  argmax(options?: { axis?: null; keepdims?: false }): number;
-  argmax(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
-  argmax(options?: ArgOptions): number | NDArray;
-  argmax(options?: ArgOptions): number | NDArray {
-    return reductions.argmax(this, options);
-  }
-
-  /** Index of the smallest element; see `np.argmin`. */
-  argmin(options?: { axis?: null; keepdims?: false }): number;
-  argmin(options: { axis: number; keepdims?: boolean } | { axis?: null; keepdims: true }): NDArray;
-  argmin(options?: ArgOptions): number | NDArray;
-  argmin(options?: ArgOptions): number | NDArray {
-    return reductions.argmin(this, options);
-  }
-
-  /** numpy-style repr: `array([[1., 2.],\n       [3., 4.]])`. */
-  toString(): string {
-    return formatArray(this);
-  }
-
-  /** tslab and `console.log` show the numpy-style repr. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return formatArray(this);
   }
 }
