@@ -1,6 +1,8 @@
 /**
- * What the benchmarks share: medians, timing a function (wall and CPU time), and running a numpy
- * side in a child python3 that can import scripts/lesson2_numpy.py (the lesson in numpy).
+ * What the benchmarks share: medians, timing a function (wall and CPU time), running a numpy
+ * side in a child python3 that can import scripts/lesson2_numpy.py (the lesson in numpy), and
+ * handing a process's figures to `npm run bench -- --processes N` (bench/run.ts), which runs each
+ * benchmark in N fresh processes and reports the spread of their medians.
  * @module
  */
 import { spawnSync } from "node:child_process";
@@ -57,4 +59,17 @@ export function runNumpy<T>(script: string, data: unknown): T {
     throw new Error("the numpy side failed (python3 with numpy is needed)");
   }
   return JSON.parse(py.stdout) as T;
+}
+
+/** One process's figures: a name (with its unit, e.g. "np wall s") and this process's median. */
+export type Figures = Record<string, number>;
+
+/**
+ * Hands this process's figures to bench/run.ts: when run.ts starts the benchmark in several fresh
+ * processes it names a file in BENCH_REPORT, and collects the figures of every process from there
+ * (min, median and max over processes). Without BENCH_REPORT this does nothing.
+ */
+export function report(figures: Figures): void {
+  const file = process.env.BENCH_REPORT;
+  if (file) writeFileSync(file, JSON.stringify(figures));
 }

@@ -9,7 +9,7 @@
  * @module
  */
 import { np } from "../lib/index.js";
-import { median, runNumpy, time } from "./common.js";
+import { median, report, runNumpy, time } from "./common.js";
 
 type NDArray = np.NDArray;
 type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
@@ -113,6 +113,7 @@ let tsCost = NaN;
 const { wall: tsTimes, cpu: tsCpu } = time(() => (tsCost = train(X, Y, init)), REPEATS);
 
 if (process.env.BENCH_NUMPY === "0") {
+  report({ "np wall s": median(tsTimes), "np cpu s": median(tsCpu) });
   console.log(`np (TypeScript) median ${median(tsTimes).toFixed(3)} s, CPU ${median(tsCpu).toFixed(3)} s over ${REPEATS} runs; final cost ${tsCost}`);
   process.exit(0);
 }
@@ -135,3 +136,11 @@ console.log(`  ratio np / numpy: ${(tsMedian / pyMedian).toFixed(2)}x (target <=
 // On a shared machine the wall clock includes time other processes took; CPU time does not.
 console.log(`  CPU time: np ${median(tsCpu).toFixed(3)} s, numpy ${median(pyOut.cpu).toFixed(3)} s, ratio ${(median(tsCpu) / median(pyOut.cpu)).toFixed(2)}x`);
 console.log(`  final cost: np ${tsCost.toPrecision(12)}, numpy ${pyOut.cost.toPrecision(12)} (|diff| ${Math.abs(tsCost - pyOut.cost).toExponential(1)})`);
+report({
+  "np wall s": tsMedian,
+  "np cpu s": median(tsCpu),
+  "numpy wall s": pyMedian,
+  "numpy cpu s": median(pyOut.cpu),
+  "np / numpy (wall)": tsMedian / pyMedian,
+  "np / numpy (cpu)": median(tsCpu) / median(pyOut.cpu),
+});
