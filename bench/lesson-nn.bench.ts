@@ -14,7 +14,7 @@
  * @module
  */
 import { np, loadPlanarDataset, nnModel, predict } from "../lib/index.js";
-import { type Timing, median, runNumpy, time as timeRuns } from "./common.js";
+import { type Figures, type Timing, median, report, runNumpy, time as timeRuns } from "./common.js";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const time = (f: () => unknown, repeats = REPEATS): Timing => timeRuns(f, repeats);
@@ -59,9 +59,13 @@ const grid = time(() => (ones = predict(parameters, np.c_(xx.ravel(), yy.ravel()
 const points = np.c_(xx.ravel(), yy.ravel()); // (M, 2), as lib/plot's boundaryGrid builds it
 const gridPrebuilt = time(() => predict(parameters, points.T));
 
-const row = (name: string, t: Timing, base: Timing) =>
-  `  ${name.padEnd(44)} wall ${median(t.wall).toFixed(3)} s  cpu ${median(t.cpu).toFixed(3)} s` +
+const figures: Figures = {};
+const row = (name: string, t: Timing, base: Timing) => {
+  figures[`${name} cpu s`] = median(t.cpu);
+  if (t !== base) figures[`${name} / numpy (cpu)`] = median(t.cpu) / median(base.cpu);
+  return `  ${name.padEnd(44)} wall ${median(t.wall).toFixed(3)} s  cpu ${median(t.cpu).toFixed(3)} s` +
   `  ratio to numpy (cpu) ${(median(t.cpu) / median(base.cpu)).toFixed(2)}x`;
+};
 console.log(`medians of ${REPEATS} runs; numpy ${numpy.numpy} in a child python3; ratio below 1 means faster than numpy`);
 console.log(`nnModel(X, Y, 4): m = 400, 10000 iterations, the original's gradient`);
 console.log(row("numpy nn_model (print_cost=True)", numpy.train, numpy.train));
@@ -74,3 +78,4 @@ console.log(row("predict (fused), np.c_ included", grid, numpy.grid));
 console.log(row("numpy, on a prebuilt np.c_[...] (M, 2)", numpy.gridPrebuilt, numpy.gridPrebuilt));
 console.log(row("predict (fused), on a prebuilt (M, 2) grid", gridPrebuilt, numpy.gridPrebuilt));
 console.log(`  ones in the grid: ours ${ones}, numpy ${numpy.ones}`);
+report(figures);

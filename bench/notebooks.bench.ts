@@ -16,7 +16,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { median } from "./common.js";
+import { median, report } from "./common.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -62,3 +62,4 @@ for (const s of sides) {
   console.log(`  ${s.name}: ${median(s.times).toFixed(2)} s   runs: ${s.times.map((t) => t.toFixed(2)).join(" ")}`);
 }
 console.log(`  ratio TypeScript / Python: ${(ts / py).toFixed(2)}x (target <= 1.5x)`);
+report({ "TypeScript notebook s": ts, "Python notebook s": py, "TypeScript / Python": ts / py });

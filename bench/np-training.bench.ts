@@ -9,7 +9,7 @@
  * @module
  */
 import { np } from "../lib/index.js";
-import { median, runNumpy, time } from "./common.js";
+import { countGarbageCollections, median, report, runNumpy, time } from "./common.js";
 
 type NDArray = np.NDArray;
 type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
@@ -109,10 +109,23 @@ const { X, Y } = loadPlanarDataset();
 const init = initializeParameters(2, 4, 1);
 
 // The np side: one untimed warm-up run (the JIT compiles the loops), then REPEATS timed runs.
+// Also counted: page faults and garbage collections per run, which tell a slow process from a
+// fast one without trusting the clock (issue 15).
 let tsCost = NaN;
-const { wall: tsTimes, cpu: tsCpu } = time(() => (tsCost = train(X, Y, init)), REPEATS);
+const gcs = countGarbageCollections();
+const { wall: tsTimes, cpu: tsCpu, faults } = time(() => (tsCost = train(X, Y, init)), REPEATS);
+const gc = await gcs();
+const perRun = (k: number) => k / (REPEATS + 1); // the warm-up run included
+const memory = {
+  "np minor page faults / run": median(faults),
+  "np scavenges / run": perRun(gc.minor),
+  "np mark-compacts / run": perRun(gc.major),
+};
+const memoryLine = `  page faults ${median(faults)} / run; garbage collections per run: ${perRun(gc.minor).toFixed(1)} scavenges, ${perRun(gc.major).toFixed(1)} mark-compacts`;
 
 if (process.env.BENCH_NUMPY === "0") {
+  report({ "np wall s": median(tsTimes), "np cpu s": median(tsCpu), ...memory });
+  console.log(memoryLine);
   console.log(`np (TypeScript) median ${median(tsTimes).toFixed(3)} s, CPU ${median(tsCpu).toFixed(3)} s over ${REPEATS} runs; final cost ${tsCost}`);
   process.exit(0);
 }
@@ -134,4 +147,14 @@ console.log(`  numpy ${pyOut.numpy}     ${pyMedian.toFixed(3)} s   runs: ${pyOut
 console.log(`  ratio np / numpy: ${(tsMedian / pyMedian).toFixed(2)}x (target <= 1.5x)`);
 // On a shared machine the wall clock includes time other processes took; CPU time does not.
 console.log(`  CPU time: np ${median(tsCpu).toFixed(3)} s, numpy ${median(pyOut.cpu).toFixed(3)} s, ratio ${(median(tsCpu) / median(pyOut.cpu)).toFixed(2)}x`);
+console.log(memoryLine);
 console.log(`  final cost: np ${tsCost.toPrecision(12)}, numpy ${pyOut.cost.toPrecision(12)} (|diff| ${Math.abs(tsCost - pyOut.cost).toExponential(1)})`);
+report({
+  "np wall s": tsMedian,
+  "np cpu s": median(tsCpu),
+  "numpy wall s": pyMedian,
+  "numpy cpu s": median(pyOut.cpu),
+  "np / numpy (wall)": tsMedian / pyMedian,
+  "np / numpy (cpu)": median(tsCpu) / median(pyOut.cpu),
+  ...memory,
+});
