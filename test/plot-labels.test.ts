@@ -5,7 +5,7 @@
 import test from "ava";
 import {
   activationsFigure, confusionMatrixFigure, costCurves, datasetScatter, decisionBoundary, figureToSvg, hiddenSizeSweep,
-  learningRateSchedules, type Figure,
+  learningRateSchedules, liveCostCurve, type Figure,
 } from "../lib/plot/index.js";
 import { X, Y, wedgeModel } from "./browser/sample-figures.js";
 
@@ -27,6 +27,15 @@ const russian: Record<string, [Figure, string[]]> = {
     ["Скорость обучения", "итерация", "скорость α", "постоянная"],
   ],
   confusion: [confusionMatrixFigure([[1, 2], [3, 4]], { title: "Матрица ошибок", xlabel: "предсказано", ylabel: "на самом деле" }), ["Матрица ошибок", "предсказано", "на самом деле"]],
+  live: [
+    (() => {
+      const live = liveCostCurve({ title: "Обучение", xlabel: "итерация", ylabel: "стоимость", name: "стоимость" });
+      live.push(0, 0.7);
+      live.push(100, 0.5);
+      return live.figure();
+    })(),
+    ["Обучение", "итерация", "стоимость"],
+  ],
   sweep: [
     hiddenSizeSweep([{ hiddenSize: 2, predict: wedgeModel() }], X, Y, { h: 0.05, title: "Размер скрытого слоя", cellTitle: (r) => `нейронов: ${r.hiddenSize}` }),
     ["Размер скрытого слоя", "нейронов: 2"],

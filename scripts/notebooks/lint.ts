@@ -39,19 +39,6 @@ export const RU_TERMS: ReadonlySet<string> = new Set([
   "tanh", "sigmoid", "relu", "softplus", "learning", "rate", "max", "in",
 ]);
 
-/**
- * Figure texts in the Russian notebook that come from a plot function's fixed English default, with
- * no option to replace them yet (lib/plot, branch `figures`, adds the options): each is allowed only as
- * the exact text of that figure part. Remove an entry once the notebook passes its Russian text.
- */
-export const RU_KNOWN_GAPS: ReadonlySet<string> = new Set([
-  "iteration", // plot.liveCostCurve's and plot.learningRateSchedules' x axis: no xlabel option
-  "cost", // plot.liveCostCurve's y axis and legend name: no ylabel option
-  "learning rate α", // plot.learningRateSchedules' y axis: no ylabel option
-  "Predicted label", // plot.confusionMatrixFigure's x axis: no xlabel option
-  "True label", // plot.confusionMatrixFigure's y axis: no ylabel option
-]);
-
 /** Lines the original printed in English, kept exactly in both notebooks. */
 const ORIGINAL_LINES = [
   /^Cost after iteration \d+: -?\d+\.\d{6}$/,
@@ -274,7 +261,7 @@ export function lintNotebook(nb: Notebook, lang: Lang, name = "notebook"): LintP
     }
     for (const { what, text } of texts) {
       if (lang === "en" && CYRILLIC.test(text)) add(k, "language", `Cyrillic in the English notebook's ${what}: ${JSON.stringify(text)}`);
-      if (lang === "ru" && !(what === "figure text" && RU_KNOWN_GAPS.has(text))) {
+      if (lang === "ru") {
         const words = latinProse(text);
         if (words.length) add(k, "language", `English words (${words.join(", ")}) in the Russian notebook's ${what}: ${JSON.stringify(text)}`);
       }
