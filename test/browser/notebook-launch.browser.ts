@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../support/net.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test, { type ExecutionContext } from "ava";
@@ -24,17 +24,6 @@ const browserTest = testIf("Chromium + classic Jupyter Notebook + tslab", missin
 
 function existsChromium(): boolean {
   return spawnSync(CHROMIUM, ["--version"], { stdio: "ignore" }).status === 0;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** A server started by `npm run notebook`, its printed lesson URL, and how to stop it. */

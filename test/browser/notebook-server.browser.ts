@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../support/net.js";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { CHROMIUM, launch, openPage, testIf } from "./chromium.js";
@@ -13,17 +13,6 @@ import { PYTHON, ROOT, jupyterMissing, writeDemoNotebook } from "./jupyter.js";
 
 const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing: apt-get install -y chromium` : jupyterMissing("notebook");
 const test = testIf("Chromium + classic Jupyter Notebook + tslab", missing === null, missing ?? "");
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function startNotebook(port: number): Promise<ChildProcess> {
   const server = spawn(
