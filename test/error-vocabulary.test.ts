@@ -55,3 +55,21 @@ test("the grep finds what it is meant to find", (t) => {
   t.false(flagged("throw new ValueError(`got ${formatShape(Y.shape)}`);"));
   t.false(flagged("spec.shape = shape.join(\",\");")); // plotly's typed-array spec, not a message
 });
+
+/**
+ * Bad input to np, the lesson or the figures is one of numpy's error classes (ValueError, TypeError,
+ * AxisError, IndexError, OverflowError, MemoryError), never a bare Error. The bare Errors left are not
+ * about the caller's values: a missing devDependency and a module that was not loaded.
+ */
+const BARE_ERROR_ALLOWED: readonly string[] = ["plot/figure.ts", "plot/report.ts"];
+
+test("np, lesson and plot throw numpy's error classes for bad input, not a bare Error", (t) => {
+  const found: string[] = [];
+  for (const file of sources(LIB).map((f) => relative(LIB, f).split("\\").join("/"))) {
+    if (!/^(np|lesson|plot)\//.test(file)) continue;
+    readFileSync(join(LIB, file), "utf8").split("\n").forEach((line, i) => {
+      if (/\bnew Error\(/.test(line) && !BARE_ERROR_ALLOWED.includes(file)) found.push(`lib/${file}:${i + 1}: ${line.trim().slice(0, 100)}`);
+    });
+  }
+  t.deepEqual(found, []);
+});

@@ -2,6 +2,7 @@
  * Colours: matplotlib's `Spectral` colormap, defined by hand (plotly.js has no Spectral scale).
  * @module
  */
+import { ValueError } from "../np/errors.js";
 
 /**
  * The eleven anchor colours of matplotlib's `Spectral` colormap, as RGB in [0, 1].
@@ -147,7 +148,7 @@ export function parseColor(css: string): [number, number, number, number] {
   }
   m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(s);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
-  throw new Error(`unsupported colour ${JSON.stringify(css)}: use #rrggbb, #rgb, rgb() or rgba()`);
+  throw new ValueError(`unsupported colour ${JSON.stringify(css)}: use #rrggbb, #rgb, rgb() or rgba()`);
 }
 
 /**

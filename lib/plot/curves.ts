@@ -6,6 +6,7 @@ import { NDArray } from "../np/ndarray.js";
 import { Figure, axisStyle, baseLayout, legendRight, userText, type Trace } from "./figure.js";
 import { subplots } from "./subplots.js";
 import { decodeNumbers, encodeTyped, toFloat64, type Numbers } from "./typed.js";
+import { ValueError } from "../np/errors.js";
 
 /** matplotlib's default colour cycle (`tab10`), used for line figures. */
 export const TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"] as const;
@@ -24,7 +25,7 @@ export const TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8
 export function lineTrace(x: Numbers, y: Numbers, name: string, color: string, dash = "solid"): Trace {
   const xs = toFloat64(x, "x");
   const ys = toFloat64(y, "y");
-  if (xs.length !== ys.length) throw new Error(`x and y differ in length: ${xs.length} != ${ys.length}`);
+  if (xs.length !== ys.length) throw new ValueError(`x and y differ in length: ${xs.length} != ${ys.length}`);
   return { type: "scatter", mode: "lines", name: userText(name), x: encodeTyped(Float32Array.from(xs)), y: encodeTyped(Float32Array.from(ys)), line: { color, width: 2, dash } };
 }
 
@@ -174,7 +175,7 @@ export function learningRateSchedules(
   const data = schedules.map((sch, k) => {
     const ys = its.map((n) => {
       const v = sch.alpha(n);
-      if (!Number.isFinite(v)) throw new Error(`schedule ${JSON.stringify(sch.name)} gave ${v} at iteration ${n}`);
+      if (!Number.isFinite(v)) throw new ValueError(`schedule ${JSON.stringify(sch.name)} gave ${v} at iteration ${n}`);
       return v;
     });
     return lineTrace(its, ys, sch.name, TAB10[k % TAB10.length]);

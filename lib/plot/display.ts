@@ -21,6 +21,7 @@ import { relative, sep } from "node:path";
 import { escapeHtml, jsonForScript } from "./escape.js";
 import { Figure, JUPYTER_DISPLAY, displayHooks, type MimeBundle } from "./figure.js";
 import { plotlyPath, toPng } from "./export.js";
+import { ValueError } from "../np/errors.js";
 
 const require = createRequire(import.meta.url);
 
@@ -259,7 +260,7 @@ export class LiveCostCurve {
    * @throws Error when the cost is not a finite number.
    */
   push(iteration: number, cost: number): void {
-    if (!Number.isFinite(cost)) throw new Error(`cost at iteration ${iteration} is ${cost}: training diverged`);
+    if (!Number.isFinite(cost)) throw new ValueError(`cost at iteration ${iteration} is ${cost}: training diverged`);
     this.iterations.push(iteration);
     this.costs.push(cost);
     const now = Date.now();

@@ -10,6 +10,7 @@ import { escapeHtml, jsonForScript, scriptSafe } from "./escape.js";
 import type { Figure, FigureSpec } from "./figure.js";
 import { encodePalettePng, quantize } from "./png.js";
 import { figureToSvg } from "./svg.js";
+import { ValueError } from "../np/errors.js";
 
 const require = createRequire(import.meta.url);
 
@@ -143,5 +144,5 @@ export function saveFigure(fig: Figure, path: string): void {
   if (ext === "png") savePng(fig, path);
   else if (ext === "svg") saveSvg(fig, path);
   else if (ext === "html" || ext === "htm") saveHtml(fig, path);
-  else throw new Error(`saveFigure writes .png, .svg or .html, not ${JSON.stringify(path)}`);
+  else throw new ValueError(`saveFigure writes .png, .svg or .html, not ${JSON.stringify(path)}`);
 }

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { escapeHtml, jsonForScript, scriptSafe } from "./escape.js";
 import type { Figure } from "./figure.js";
 import { savePng } from "./export.js";
+import { ValueError } from "../np/errors.js";
 
 const require = createRequire(import.meta.url);
 
@@ -136,8 +137,8 @@ ${options.intro ? `<p>${escapeHtml(options.intro)}</p>\n` : ""}${sections}
 export async function writeReport(figures: readonly ReportFigure[], dir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const seen = new Set<string>();
   for (const f of figures) {
-    if (!/^[A-Za-z0-9_-]+$/.test(f.name)) throw new Error(`report figure names are file names of letters, digits, "_" and "-": got ${JSON.stringify(f.name)}`);
-    if (seen.has(f.name)) throw new Error(`two report figures are named ${JSON.stringify(f.name)}`);
+    if (!/^[A-Za-z0-9_-]+$/.test(f.name)) throw new ValueError(`report figure names are file names of letters, digits, "_" and "-": got ${JSON.stringify(f.name)}`);
+    if (seen.has(f.name)) throw new ValueError(`two report figures are named ${JSON.stringify(f.name)}`);
     seen.add(f.name);
   }
   mkdirSync(dir, { recursive: true });

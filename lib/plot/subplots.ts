@@ -3,6 +3,7 @@
  * @module
  */
 import { Figure, baseLayout, type Layout, type Trace } from "./figure.js";
+import { ValueError } from "../np/errors.js";
 
 /** Options of {@link subplots}. */
 export interface SubplotsOptions {
@@ -39,7 +40,7 @@ function suffix(i: number): string {
  * ```
  */
 export function subplots(figures: readonly Figure[], options: SubplotsOptions = {}): Figure {
-  if (figures.length === 0) throw new Error("subplots needs at least one figure");
+  if (figures.length === 0) throw new ValueError("subplots needs at least one figure");
   const cols = Math.max(1, Math.min(options.cols ?? 2, figures.length));
   const rows = Math.ceil(figures.length / cols);
   const cellW = options.cellWidth ?? 420;
@@ -64,7 +65,7 @@ export function subplots(figures: readonly Figure[], options: SubplotsOptions = 
     const yd: [number, number] = [yTop - hh, yTop];
     const sx = suffix(i);
     for (const key of Object.keys(fig.layout)) {
-      if (/^[xy]axis\d+$/.test(key)) throw new Error(`subplots takes single-axes figures; figure ${i} has ${key}`);
+      if (/^[xy]axis\d+$/.test(key)) throw new ValueError(`subplots takes single-axes figures; figure ${i} has ${key}`);
     }
     layout["xaxis" + sx] = { ...(fig.layout.xaxis as object), domain: xd, anchor: "y" + sx };
     layout["yaxis" + sx] = { ...(fig.layout.yaxis as object), domain: yd, anchor: "x" + sx };

@@ -9,6 +9,7 @@ import { escapeHtml } from "./escape.js";
 import { plainText, type FigureSpec, type Trace } from "./figure.js";
 import { autoRange, autoTicks, type Extreme } from "./ticks.js";
 import { decodeNumbers } from "./typed.js";
+import { ValueError } from "../np/errors.js";
 
 type Obj = Record<string, any>;
 
@@ -285,7 +286,7 @@ export function figureToSvg(figure: FigureSpec): string {
       out.push(`<g class="trace heatmap" shape-rendering="crispEdges"${clip}>${cells.join("")}</g>`);
       return;
     }
-    if (t.type !== "scatter") throw new Error(`figureToSvg draws scatter and heatmap traces, not ${JSON.stringify(t.type)} (trace ${ti})`);
+    if (t.type !== "scatter") throw new ValueError(`figureToSvg draws scatter and heatmap traces, not ${JSON.stringify(t.type)} (trace ${ti})`);
     const xs = decodeNumbers(t.x);
     const ys = decodeNumbers(t.y);
     const mode = String(t.mode ?? "markers");

@@ -7,6 +7,7 @@ import type { Points } from "./dataset.js";
 import type { Figure } from "./figure.js";
 import { subplots } from "./subplots.js";
 import type { Numbers } from "./typed.js";
+import { ValueError } from "../np/errors.js";
 
 /** One trained model of the sweep. */
 export interface SweepResult {
@@ -40,7 +41,7 @@ export function hiddenSizeSweep(
   Y: Numbers,
   options: { cols?: number; h?: number; title?: string; cellTitle?: (result: SweepResult) => string } = {},
 ): Figure {
-  if (results.length === 0) throw new Error("hiddenSizeSweep needs at least one result");
+  if (results.length === 0) throw new ValueError("hiddenSizeSweep needs at least one result");
   const cells = results.map((r) =>
     decisionBoundary(r.predict, X, Y, {
       h: options.h,
