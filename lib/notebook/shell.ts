@@ -6,6 +6,55 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
+import { ValueError } from "../np/errors.js";
+
+/** The languages the shell helpers speak: the Russian notebook prints Russian, the English one English. */
+export type ShellLanguage = "en" | "ru";
+
+/** Every sentence the shell helpers print, in each language (the commands' own output is left as it is). */
+const MESSAGES = {
+  en: {
+    gpuMissing: (cmd: string) =>
+      `No NVIDIA GPU is visible: ${cmd} is not installed here (not on PATH). ` +
+      "The lesson runs on the CPU; in the dev container a GPU shows up when the host has the NVIDIA driver " +
+      "and the NVIDIA Container Toolkit.",
+    gpuFailed: (cmd: string, why: string) => `No NVIDIA GPU is usable: ${cmd} failed (${why}).`,
+    exitStatus: (status: number | null) => `exit status ${status}`,
+    lsMissing: (dir: string) => `ls: cannot access '${dir}': No such file or directory`,
+    empty: (dir: string) => `(${dir} is empty)`,
+    cdMissing: (dir: string, here: string) => `cd: no folder '${dir}' in ${here}; staying there.`,
+    cdFile: (dir: string, here: string) => `cd: '${dir}' is a file, not a folder; staying in ${here}.`,
+    cdNow: (there: string) => `cd: now in ${there}`,
+  },
+  ru: {
+    gpuMissing: (cmd: string) =>
+      `GPU NVIDIA не видна: ${cmd} здесь не установлена (её нет в PATH). ` +
+      "Урок работает на CPU; в dev-контейнере GPU появляется, когда на хосте есть драйвер NVIDIA " +
+      "и NVIDIA Container Toolkit.",
+    gpuFailed: (cmd: string, why: string) => `GPU NVIDIA недоступна: ${cmd} завершилась с ошибкой (${why}).`,
+    exitStatus: (status: number | null) => `код выхода ${status}`,
+    lsMissing: (dir: string) => `ls: нет доступа к '${dir}': нет такого файла или каталога`,
+    empty: (dir: string) => `(папка ${dir} пуста)`,
+    cdMissing: (dir: string, here: string) => `cd: в ${here} нет папки '${dir}'; остаёмся здесь.`,
+    cdFile: (dir: string, here: string) => `cd: '${dir}' — файл, а не папка; остаёмся в ${here}.`,
+    cdNow: (there: string) => `cd: теперь в ${there}`,
+  },
+} satisfies Record<ShellLanguage, unknown>;
+
+let language: ShellLanguage = "en";
+const say = () => MESSAGES[language];
+
+/**
+ * Sets the language of the sentences that `nvidiaSmi`, `ls` and `cd` print (the Russian notebook
+ * calls `setShellLanguage("ru")` in its set-up cell). The commands' own output is not translated.
+ *
+ * @param lang - `"en"` (the default) or `"ru"`.
+ * @throws ValueError for any other language.
+ */
+export function setShellLanguage(lang: ShellLanguage): void {
+  if (lang !== "en" && lang !== "ru") throw new ValueError(`setShellLanguage takes "en" or "ru", not ${JSON.stringify(lang)}`);
+  language = lang;
+}
 
 /** The folder the kernel started in (the notebook's folder): paths are shown relative to it. */
 const START = process.cwd();
@@ -54,18 +103,12 @@ export function gpuInfo(command = "nvidia-smi"): GpuInfo {
   const r = spawnSync(command, [], { encoding: "utf8", timeout: 20_000 });
   const err = r.error as NodeJS.ErrnoException | undefined;
   if (err?.code === "ENOENT") {
-    return {
-      visible: false,
-      text:
-        `No NVIDIA GPU is visible: ${command} is not installed here (not on PATH). ` +
-        "The lesson runs on the CPU; in the dev container a GPU shows up when the host has the NVIDIA driver " +
-        "and the NVIDIA Container Toolkit.",
-    };
+    return { visible: false, text: say().gpuMissing(command) };
   }
   const output = `${r.stdout ?? ""}${r.stderr ?? ""}`.trimEnd();
   if (err || r.status !== 0) {
-    const why = err ? err.message : `exit status ${r.status}`;
-    return { visible: false, text: `No NVIDIA GPU is usable: ${command} failed (${why}).${output ? "\n" + output : ""}` };
+    const why = err ? err.message : say().exitStatus(r.status);
+    return { visible: false, text: `${say().gpuFailed(command, why)}${output ? "\n" + output : ""}` };
   }
   return { visible: true, text: output };
 }
@@ -97,7 +140,7 @@ export function nvidiaSmi(): void {
  *
  * Throws
  * ------
- * Error
+ * ValueError
  *     `ls: cannot access '<dir>': No such file or directory` when the folder does not exist.
  */
 export function listFiles(dir = "."): string[] {
@@ -105,7 +148,7 @@ export function listFiles(dir = "."): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new Error(`ls: cannot access '${dir}': No such file or directory`);
+    throw new ValueError(say().lsMissing(dir));
   }
   return names
     .sort((a, b) => a.localeCompare(b))
@@ -130,7 +173,7 @@ export function listFiles(dir = "."): string[] {
 export function ls(dir = "."): void {
   try {
     const names = listFiles(dir);
-    console.log(names.length ? names.join("\n") : `(${shownPath(dir)} is empty)`);
+    console.log(names.length ? names.join("\n") : say().empty(shownPath(dir)));
   } catch (e) {
     console.log((e as Error).message);
   }
@@ -162,13 +205,13 @@ export function cd(dir: string): void {
   try {
     isDir = statSync(target).isDirectory();
   } catch {
-    console.log(`cd: no folder '${dir}' in ${shownPath(here)}; staying there.`);
+    console.log(say().cdMissing(dir, shownPath(here)));
     return;
   }
   if (!isDir) {
-    console.log(`cd: '${dir}' is a file, not a folder; staying in ${shownPath(here)}.`);
+    console.log(say().cdFile(dir, shownPath(here)));
     return;
   }
   process.chdir(target);
-  console.log(`cd: now in ${shownPath(target)}`);
+  console.log(say().cdNow(shownPath(target)));
 }

@@ -2,7 +2,7 @@ import test from "ava";
 import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { cd, gpuInfo, listFiles, ls, shownPath } from "../../lib/notebook/index.js";
+import { cd, gpuInfo, listFiles, ls, setShellLanguage, shownPath } from "../../lib/notebook/index.js";
 
 /** The folder the helpers show paths relative to: where this test process started (the notebook's folder in a kernel). */
 const START = process.cwd();
@@ -82,4 +82,22 @@ test("shownPath shows paths relative to the starting folder, never absolute", (t
   t.is(shownPath(join(START, "notebooks", "x")), "notebooks/x");
   t.is(shownPath(join(START, "..")), "..");
   t.false(shownPath("/tmp").startsWith("/"));
+});
+
+test("setShellLanguage('ru'): nvidiaSmi, ls and cd speak Russian (the Russian notebook), then English again", (t) => {
+  const dir = sandbox();
+  const start = process.cwd();
+  try {
+    setShellLanguage("ru");
+    t.regex(gpuInfo("no-such-nvidia-smi-here").text, /^GPU NVIDIA не видна: no-such-nvidia-smi-here здесь не установлена/);
+    t.is(capture(() => ls(join(dir, "sub"))), `(папка ${shown(join(dir, "sub"))} пуста)`);
+    process.chdir(dir);
+    t.is(capture(() => cd("sample_data")), `cd: в ${shown(dir)} нет папки 'sample_data'; остаёмся здесь.`);
+    t.is(capture(() => cd("sub")), `cd: теперь в ${shown(join(dir, "sub"))}`);
+  } finally {
+    process.chdir(start);
+    setShellLanguage("en");
+  }
+  t.regex(gpuInfo("no-such-nvidia-smi-here").text, /^No NVIDIA GPU is visible/);
+  t.throws(() => setShellLanguage("de" as "en"), { name: "ValueError", message: 'setShellLanguage takes "en" or "ru", not "de"' });
 });
