@@ -23,9 +23,11 @@ case "${1:-}" in
   *) echo "install-kernel: unknown option '$1' (use --check or nothing)" >&2; exit 2 ;;
 esac
 
-tslab="$root/node_modules/tslab/bin/tslab"
-if [ ! -f "$tslab" ]; then
-  echo "install-kernel: $tslab is missing: run 'npm ci' first (scripts/setup.sh does)" >&2
+# The kernel is tslab's own main(), started by scripts/kernel/tslab-kernel.cjs, which fixes how
+# Shift-Tab prints TSDoc (see that file); it needs this checkout's node_modules/tslab.
+tslab="$root/scripts/kernel/tslab-kernel.cjs"
+if [ ! -f "$root/node_modules/tslab/bin/tslab" ]; then
+  echo "install-kernel: $root/node_modules/tslab is missing: run 'npm ci' first (scripts/setup.sh does)" >&2
   exit 1
 fi
 node="$(command -v node || true)"

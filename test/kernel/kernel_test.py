@@ -134,6 +134,10 @@ class KernelTest(unittest.TestCase):
         self.assertTrue(reply["found"], reply)
         self.assertIn("dot", reply["data"]["text/plain"])
         self.assertGreater(len(reply["data"]["text/plain"].splitlines()), 2, "the TSDoc, not just the signature")
+        # scripts/kernel/tslab-kernel.cjs: every tag keeps its name (tslab's own printing drops them)
+        doc = reply["data"]["text/plain"]
+        self.assertIn("@returns (n, m) for 2-D", doc)
+        self.assertIn('@throws ValueError "shapes (4,2) and (3,5) not aligned', doc)
 
     def test_a_throwing_cell_shows_the_message_and_the_cell_first(self) -> None:
         status, _ = self.kernel.execute(THROWS)
