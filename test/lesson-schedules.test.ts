@@ -3,6 +3,8 @@ import {
   constantSchedule, cosineSchedule, exponentialSchedule, inverseTimeSchedule, stepSchedule,
 } from "../lib/lesson/schedules.js";
 import { formatFixed, formatInt } from "../lib/lesson/format.js";
+import { loadFixture } from "./support/fixtures.js";
+import { decodeFloat } from "./support/floats.js";
 
 test("constantSchedule gives α0 at every iteration", (t) => {
   const s = constantSchedule(1.2);
@@ -42,14 +44,17 @@ test("schedules reject bad parameters and iterations", (t) => {
   t.throws(() => constantSchedule(1)(-1), { message: "nIter must be an integer >= 0, got -1" });
 });
 
-test("formatFixed rounds like Python's %f, ties to even", (t) => {
-  t.is(formatFixed(1.127379680265424, 6), "1.127380");
-  t.is(formatFixed(0.125, 2), "0.12");
-  t.is(formatFixed(0.375, 2), "0.38");
-  t.is(formatFixed(2.5, 0), "2");
-  t.is(formatFixed(0.1 + 0.2, 1), "0.3");
-  t.is(formatFixed(-0.0001, 2), "-0.00");
-  t.is(formatFixed(NaN, 6), "nan");
-  t.is(formatInt(47.9), "47");
-  t.is(formatInt(-0.5), "0");
+/** Python's "%.{d}f" and "%d" of each value (scripts/fixtures/py_format.py). */
+const pyFormat = loadFixture<{ fixed: { v: number | string; d: number; s: string }[]; int: { v: number; s: string }[] }>("py_format");
+
+test("formatFixed writes every value as Python's %.{d}f does (ties to even, signs, NaN, infinities)", (t) => {
+  const wrong = pyFormat.fixed.filter((c) => formatFixed(decodeFloat(c.v), c.d) !== c.s);
+  t.true(pyFormat.fixed.length > 500);
+  t.deepEqual(wrong.map((c) => `${c.v} (${c.d} digits): ${formatFixed(decodeFloat(c.v), c.d)}, Python ${c.s}`), []);
+});
+
+test("formatInt writes every value as Python's %d does (truncation toward zero)", (t) => {
+  const wrong = pyFormat.int.filter((c) => formatInt(c.v) !== c.s);
+  t.true(pyFormat.int.length > 100);
+  t.deepEqual(wrong.map((c) => `${c.v}: ${formatInt(c.v)}, Python ${c.s}`), []);
 });

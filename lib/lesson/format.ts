@@ -15,6 +15,7 @@
  */
 export function formatFixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  if (Object.is(x, -0)) return "-" + (0).toFixed(digits); // Python keeps the sign of -0.0; toFixed drops it
   const rounded = x.toFixed(digits);
   // toFixed(d) rounds ties away from zero; Python rounds exact ties to even. An exact tie shows
   // as a 5 followed only by zeros in the exact expansion (toFixed(100) is exact for |x| < 1e21
