@@ -6,6 +6,7 @@
 # Without Jupyter or the kernel it says loudly that it skipped; under CI=true a skip fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. .ci/lib/skip.sh
 export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's frozen-modules warning from Debian's Python 3.11
 
 py=/usr/bin/python3
@@ -19,15 +20,4 @@ if [ -f scripts/install-kernel.sh ]; then
   bash scripts/install-kernel.sh >/dev/null || echo "20-notebooks: scripts/install-kernel.sh failed (the check below says whether the kernel is there)"
 fi
 "$py" scripts/notebooks/run.py check "$@"
-rc=$?
-if [ $rc -eq 3 ]; then
-  echo "############################################################"
-  echo "## 20-notebooks: SKIPPED - the notebooks were NOT executed ##"
-  echo "############################################################"
-  if [ "${CI:-}" = "true" ]; then
-    echo "20-notebooks: a skip is a failure under CI=true" >&2
-    exit 1
-  fi
-  exit 0
-fi
-exit $rc
+finish_step 20-notebooks "the notebooks were NOT executed" $?
