@@ -79,7 +79,11 @@ install_project() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
     || [ "$(cat "$marker" 2>/dev/null)" != "$platform" ]; then
     echo "setup: npm ci for $platform (new lock file, or node_modules not yet installed here for it)"
+    local before
+    before="$(mktemp)"  # npm ci runs the package's `prepare` script, which builds dist/: stamp that build
     npm ci --no-audit --no-fund
+    chmod 644 "$before"
+    if [ -d dist ]; then mv "$before" dist/.build-stamp; else rm -f "$before"; fi
     echo "$platform" > "$marker"
   else
     echo "setup: npm packages up to date"
