@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Executes the project's notebooks with the real tslab kernel through Jupyter (nbclient).
+"""Executes the project's notebooks with the real tslab kernel (or Deno's) through Jupyter (nbclient).
 
     python3 scripts/notebooks/run.py check [NOTEBOOK ...]   # execute, compare with the committed outputs
     python3 scripts/notebooks/run.py write [NOTEBOOK ...]   # execute, save the outputs into the notebook
     python3 scripts/notebooks/run.py time NOTEBOOK [--tag lesson]   # execute (only the cells tagged so),
                                                                   # print {"seconds": ...} as JSON (the benchmark)
+    python3 scripts/notebooks/run.py check --kernel deno    # the same notebooks in Deno's kernel
+
+`--kernel NAME` runs the notebooks in that Jupyter kernel instead of the one their metadata names
+(tslab): the notebooks are the same for both kernels, only the kernelspec changes at run time.
+`check --kernel deno` compares with the committed (tslab) outputs; `write` refuses another kernel,
+so the committed notebooks keep tslab's outputs.
 
 Without NOTEBOOK it takes every notebooks/*.ipynb. Each notebook runs in its own folder (as Jupyter
 runs it), with `allow_errors` off: the first cell that fails stops the run and fails the check, so
@@ -23,7 +29,7 @@ Outputs are saved and compared with this clone's absolute path made relative to 
 (`/home/me/dl-lesson2-ts/notebooks` -> `notebooks`), so the committed notebooks carry no path of the
 machine that executed them (scripts/notebooks/lint.ts fails on one).
 
-Exit status: 0 passed, 1 failed, 3 skipped (no Jupyter / no tslab kernel; the caller decides whether
+Exit status: 0 passed, 1 failed, 3 skipped (no Jupyter / the kernel is not registered; the caller decides whether
 a skip is allowed: under CI=true it is not).
 """
 from __future__ import annotations
@@ -159,7 +165,7 @@ def time_one(args) -> int:
         print("run.py: time takes one notebook", file=sys.stderr)
         return 2
     path = os.path.abspath(args.notebooks[0])
-    kernel = nbformat.read(path, as_version=4).metadata.get("kernelspec", {}).get("name", KERNEL)
+    kernel = args.kernel or nbformat.read(path, as_version=4).metadata.get("kernelspec", {}).get("name", KERNEL)
     try:
         KernelSpecManager().get_kernel_spec(kernel)
     except NoSuchKernel:
@@ -180,13 +186,19 @@ def main() -> int:
     ap.add_argument("--tag", help="time: run only the cells with this tag")
     ap.add_argument("notebooks", nargs="*")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
-    args = ap.parse_args()
+    ap.add_argument("--kernel", help=f"the Jupyter kernel to run in (default: the notebook's, {KERNEL}; e.g. deno)")
+    args = ap.parse_intermixed_args()  # options before or after the notebooks
     if args.mode == "time":
         return time_one(args)
+    kernel = args.kernel or KERNEL
+    if args.mode == "write" and kernel != KERNEL:
+        print(f"run.py: write keeps the committed notebooks' {KERNEL} outputs; check --kernel {kernel} instead",
+              file=sys.stderr)
+        return 2
     try:
-        KernelSpecManager().get_kernel_spec(KERNEL)
+        KernelSpecManager().get_kernel_spec(kernel)
     except NoSuchKernel:
-        skip(f"the '{KERNEL}' Jupyter kernel is not registered: run bash scripts/install-kernel.sh "
+        skip(f"the '{kernel}' Jupyter kernel is not registered: run bash scripts/install-kernel.sh "
              "(bash scripts/setup.sh does)")
     if not os.path.exists(os.path.join(ROOT, "dist", "index.js")):
         print("run.py: dist/index.js is missing: the notebooks import the built library; run npm run build",
@@ -199,8 +211,8 @@ def main() -> int:
     failed = 0
     for path in paths:
         rel = os.path.relpath(path, ROOT)
-        print(f"run.py: executing {rel} with the {KERNEL} kernel ...", flush=True)
-        nb, committed, secs, failure = execute(path, args.timeout)
+        print(f"run.py: executing {rel} with the {kernel} kernel ...", flush=True)
+        nb, committed, secs, failure = execute(path, args.timeout, kernel)
         # after a failure the later cells did not run: report the failure alone
         problems = [failure] if failure else problems_of(nb, committed, compare=args.mode == "check")
         size = len(nbformat.writes(nb).encode())
@@ -218,7 +230,7 @@ def main() -> int:
             nbformat.write(nb, path)
             print(f"run.py: wrote {rel}: {ncode} code cells, {nfig} figures, {size / 1e6:.2f} MB, {secs:.1f} s")
         else:
-            print(f"run.py: ok {rel}: {ncode} code cells ran without error, {nfig} figures, "
+            print(f"run.py: ok {rel} ({kernel}): {ncode} code cells ran without error, {nfig} figures, "
                   f"printed lines match, {size / 1e6:.2f} MB, {secs:.1f} s")
     return 1 if failed else 0
 
