@@ -22,7 +22,7 @@ import { escapeHtml, jsonForScript } from "./escape.js";
 import { Figure, JUPYTER_DISPLAY, displayHooks, type MimeBundle } from "./figure.js";
 import { plotlyPath, toPng } from "./export.js";
 import { ValueError } from "../np/errors.js";
-import { inDenoKernel } from "../notebook/kernel.js";
+import { inDenoKernel, inTslab } from "../notebook/kernel.js";
 
 const require = createRequire(import.meta.url);
 
@@ -218,10 +218,14 @@ export function show(obj: Figure | { [JUPYTER_DISPLAY](): MimeBundle }): void {
 /**
  * tslab prints a cell's last value with `console.log`, which calls this inspect hook: the figure is
  * sent as one display bundle and the newline `console.log` then writes is dropped, so the cell shows
- * the figure only. Outside tslab the hook returns undefined (the figure prints its description).
+ * the figure only. In Deno's kernel (which shows a cell's last value through the figure's
+ * `Symbol.for("Jupyter.display")` method, not through this hook) `console.log(fig)` shows the figure
+ * too, followed by an empty line: Deno's console writes to the cell without `process.stdout`, so that
+ * line cannot be dropped. Outside a kernel the hook returns undefined (the figure prints its description).
  */
 displayHooks.inspect = (fig) => {
   if (!sendBundle(mimeBundle(fig))) return undefined;
+  if (!inTslab()) return "";
   const stdout = process.stdout;
   const original = stdout.write;
   const once = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
