@@ -82,6 +82,7 @@ class LateOutputClient(NotebookClient):
     shows them. tslab sends everything before idle, so it runs with plain nbclient."""
 
     grace = 0.3
+    waited = 0.0  # seconds spent on the grace periods (the benchmark leaves them out of the kernel's time)
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index) -> None:
         idle = False
@@ -89,6 +90,7 @@ class LateOutputClient(NotebookClient):
             try:
                 msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.grace if idle else None))
             except queue.Empty:
+                self.waited += self.grace
                 return
             if msg["parent_header"].get("msg_id") == parent_msg_id:
                 try:
@@ -144,6 +146,8 @@ def relative_paths(nb) -> None:
 
 
 def execute(path: str, timeout: int, kernel: str = KERNEL, tag: str | None = None):
+    """Executes a notebook; returns it, the committed one, the seconds it took (without
+    LateOutputClient's waits) and the failure, if any."""
     nb = nbformat.read(path, as_version=4)
     committed = nbformat.read(path, as_version=4)
     if tag:
@@ -168,7 +172,7 @@ def execute(path: str, timeout: int, kernel: str = KERNEL, tag: str | None = Non
     except DeadKernelError as e:
         failure = f"the kernel died:\n{e}"
     relative_paths(nb)
-    return nb, committed, time.perf_counter() - t0, failure
+    return nb, committed, time.perf_counter() - t0 - getattr(client, "waited", 0.0), failure
 
 
 NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
