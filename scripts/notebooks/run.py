@@ -298,7 +298,7 @@ def main() -> int:
             print(f"run.py: wrote {rel}: {ncode} code cells, {nfig} figures, {size / 1e6:.2f} MB, {secs:.1f} s")
         else:
             other = f" ({len(notes)} cells beyond the lesson print other numbers: notes above)" if notes else ""
-            print(f"run.py: ok {rel} ({kernel}): {ncode} code cells ran without error, {nfig} figures, "
+            print(f"run.py: ok {rel}: {ncode} code cells ran without error in the {kernel} kernel, {nfig} figures, "
                   f"printed lines match{other}, {size / 1e6:.2f} MB, {secs:.1f} s")
     return 1 if failed else 0
 
