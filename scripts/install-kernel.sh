@@ -40,15 +40,18 @@ if [ -z "$node" ]; then
   exit 1
 fi
 # Deno's binary: install_api.cjs of the `deno` package returns it (and links it into node_modules/deno
-# when npm ran no install scripts), for this platform (@deno/linux-x64-glibc and friends).
+# when npm ran no install scripts), for this platform (@deno/linux-x64-glibc and friends). Without it
+# tslab is still registered, and the script fails at the end.
+deno=""
+deno_status=0
 if [ ! -f "$root/node_modules/deno/install_api.cjs" ]; then
   echo "install-kernel: $root/node_modules/deno is missing: run 'npm ci' first (scripts/setup.sh does)" >&2
-  exit 1
-fi
-if ! deno="$(cd "$root" && "$node" -e 'process.stdout.write(require("./node_modules/deno/install_api.cjs").runInstall())')" \
+  deno_status=1
+elif ! deno="$(cd "$root" && "$node" -e 'process.stdout.write(require("./node_modules/deno/install_api.cjs").runInstall())')" \
   || ! "$deno" --version >/dev/null; then
-  echo "install-kernel: the deno binary of node_modules/deno does not run here (see the error above)" >&2
-  exit 1
+  echo "install-kernel: the deno binary of node_modules/deno does not run here (see the error above): no Deno kernel" >&2
+  deno=""
+  deno_status=1
 fi
 
 # The Pythons to serve, one per interpreter prefix (a pyenv shim and its target count once).
@@ -94,6 +97,8 @@ specs = {
     "deno": {"argv": [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
              "display_name": "Deno (TypeScript)", "language": "typescript", "env": {"NO_COLOR": "1"}},
 }
+if not deno:  # no Deno binary here (said above): tslab only
+    del specs["deno"]
 stale = 0
 for name, want in specs.items():
     try:
@@ -126,7 +131,7 @@ for name, want in specs.items():
 sys.exit(stale)
 '
 
-status=0
+status=$deno_status
 for py in "${pythons[@]}"; do
   echo "install-kernel: Jupyter of $py"
   "$py" -c "$register_py" "$node" "$tslab" "$deno" "$mode" || status=1
