@@ -22,82 +22,21 @@ Exit status 0 passed, 1 failed, 3 skipped (no jupyter_client, no deno kernel, no
 from __future__ import annotations
 
 import base64
-import json
 import os
-import queue
 import struct
 import sys
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-NOTEBOOKS = os.path.join(ROOT, "notebooks")
-KERNEL = "deno"
-SKIP = 3
-PLOTLY = "application/vnd.plotly.v1+json"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kernel_client import ROOT, SHELL_CELL, SHELL_TAIL, Kernel, require, text  # noqa: E402
 
-try:
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-    from jupyter_client.manager import start_new_kernel
-except ImportError as e:  # pragma: no cover - depends on the machine
-    print(f"deno_kernel_test: SKIPPED: Jupyter is missing ({e}): apt-get install python3-jupyter-client "
-          "(bash scripts/setup.sh does)", file=sys.stderr)
-    sys.exit(SKIP)
-try:
-    KernelSpecManager().get_kernel_spec(KERNEL)
-except NoSuchKernel:
-    print(f"deno_kernel_test: SKIPPED: the '{KERNEL}' kernel is not registered (bash scripts/install-kernel.sh)",
-          file=sys.stderr)
-    sys.exit(SKIP)
-if not os.path.exists(os.path.join(ROOT, "dist", "index.js")):
-    print("deno_kernel_test: SKIPPED: dist/ is missing (npm run build)", file=sys.stderr)
-    sys.exit(SKIP)
+KERNEL = "deno"
+PLOTLY = "application/vnd.plotly.v1+json"
+require(KERNEL, "deno_kernel_test")
 
 IMPORT = 'import { np, plot, LogisticRegression, loadPlanarDataset, ls, cd, kernelName } from "../dist/index.js";'
 IN4 = "const { X, Y } = loadPlanarDataset();\nconst clf = new LogisticRegression();\nclf.fit(X.T, Y.T);"
 CURVE = 'plot.costCurves([{ name: "cost", costs: [0.7, 0.5, 0.4], iterations: [0, 100, 200] }], { title: "three costs" })'
-
-
-class DenoKernel:
-    """One Deno kernel in notebooks/, driven as a front end drives it."""
-
-    # Deno's kernel can send a cell's last console lines after its idle status (denoland/deno#24737):
-    # a cell's outputs are read until none came for this long after idle (as scripts/notebooks/run.py does)
-    GRACE = 0.5
-
-    def __init__(self) -> None:
-        self.km, self.kc = start_new_kernel(kernel_name=KERNEL, cwd=NOTEBOOKS, startup_timeout=120)
-
-    def close(self) -> None:
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
-
-    def execute(self, code: str) -> tuple[str, list[dict]]:
-        """Runs a cell; returns the reply's status and the cell's outputs in the order they came."""
-        msg_id = self.kc.execute(code)
-        outputs: list[dict] = []
-        idle = False
-        while True:
-            try:
-                m = self.kc.get_iopub_msg(timeout=self.GRACE if idle else 300)
-            except queue.Empty:
-                if idle:
-                    break
-                raise
-            if m["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind = m["msg_type"]
-            if kind == "status" and m["content"]["execution_state"] == "idle":
-                idle = True
-            elif kind in ("stream", "error", "execute_result", "display_data", "update_display_data"):
-                outputs.append({"type": kind, **m["content"]})
-        while True:
-            reply = self.kc.get_shell_msg(timeout=120)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply["content"]["status"], outputs
-
-
-def text(outputs: list[dict], stream: str | None = None) -> str:
-    return "".join(o.get("text", "") for o in outputs if o["type"] == "stream" and (stream is None or o["name"] == stream))
 
 
 def numbers(spec) -> list[float]:
@@ -116,11 +55,12 @@ def value(outputs: list[dict]) -> dict:
 
 
 class DenoKernelTest(unittest.TestCase):
-    kernel: DenoKernel
+    kernel: Kernel
 
     @classmethod
     def setUpClass(cls) -> None:
-        cls.kernel = DenoKernel()
+        # Deno's kernel can send a cell's last console lines after its idle status (denoland/deno#24737)
+        cls.kernel = Kernel(KERNEL, grace=0.5)
         status, outputs = cls.kernel.execute(IMPORT)
         assert status == "ok", outputs
 
@@ -214,12 +154,12 @@ live.close();"""
         self.assertNotIn(ROOT, "\n".join(lines))
 
     def test_shell_helpers_print_no_machine_path(self) -> None:
-        status, outputs = self.kernel.execute('ls();\ncd("sample_data");\ncd("..");\ncd("notebooks");')
+        status, outputs = self.kernel.execute(SHELL_CELL)
         self.assertEqual(status, "ok")
         out = text(outputs)
         lines = out.splitlines()
         self.assertIn("lesson2.ipynb", lines)
-        self.assertEqual(lines[-3:], ["cd: no folder 'sample_data' in .; staying there.", "cd: now in ..", "cd: now in ."])
+        self.assertEqual(lines[-3:], SHELL_TAIL)
         self.assertNotIn(ROOT, out)
 
 
