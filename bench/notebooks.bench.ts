@@ -5,6 +5,8 @@
  * original Python notebook (bench/notebooks/lesson2-original.ipynb: the seed's cells In [1]-In [16],
  * numpy + matplotlib + scikit-learn) with python3-ipykernel. Both go through the same Jupyter client
  * (scripts/notebooks/run.py time, nbclient), kernel start included, and prints the medians and the ratio.
+ * Where Deno's kernel is registered (the "deno" kernelspec of scripts/install-kernel.sh) the same lesson
+ * cells also run in it (`run.py time --kernel deno`), reported beside tslab's and Python's.
  * Target: TypeScript at most 1.5x Python's time. Benchmarks measure; they never fail on time.
  *
  * Needs Debian's jupyter-nbconvert python3-nbclient python3-ipykernel python3-matplotlib
@@ -32,6 +34,19 @@ const sides: Side[] = [
   { name: "TypeScript (tslab), notebooks/lesson2.ipynb, lesson cells", args: ["notebooks/lesson2.ipynb", "--tag", "lesson"], times: [] },
   { name: "Python (ipykernel), bench/notebooks/lesson2-original.ipynb", args: ["bench/notebooks/lesson2-original.ipynb"], times: [] },
 ];
+/** Deno's kernel, when its kernelspec is registered (asked the way run.py asks). */
+const DENO_KERNEL = "deno";
+const hasDeno =
+  spawnSync(PYTHON, ["-c", `from jupyter_client.kernelspec import KernelSpecManager as K; K().get_kernel_spec("${DENO_KERNEL}")`], {
+    stdio: "ignore",
+  }).status === 0;
+const denoSide: Side = {
+  name: "TypeScript (Deno kernel), notebooks/lesson2.ipynb, lesson cells",
+  args: ["notebooks/lesson2.ipynb", "--tag", "lesson", "--kernel", DENO_KERNEL],
+  times: [],
+};
+if (hasDeno) sides.push(denoSide);
+else console.log(`(no "${DENO_KERNEL}" Jupyter kernel registered: the Deno column is left out; bash scripts/install-kernel.sh adds it)`);
 
 function timeOnce(side: Side): number {
   const r = spawnSync(PYTHON, ["scripts/notebooks/run.py", "time", ...side.args], {
@@ -63,3 +78,8 @@ for (const s of sides) {
 }
 console.log(`  ratio TypeScript / Python: ${(ts / py).toFixed(2)}x (target <= 1.5x)`);
 report({ "TypeScript notebook s": ts, "Python notebook s": py, "TypeScript / Python": ts / py });
+if (hasDeno) {
+  const deno = median(denoSide.times);
+  console.log(`  ratio Deno kernel / Python: ${(deno / py).toFixed(2)}x, Deno kernel / tslab: ${(deno / ts).toFixed(2)}x`);
+  report({ "Deno notebook s": deno, "Deno / Python": deno / py, "Deno / tslab": deno / ts });
+}

@@ -9,6 +9,7 @@
 
 import { OverflowError } from "./errors.js";
 import { isInt64Number } from "./convert.js";
+import { readEnv } from "./env.js";
 
 /** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
 export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
@@ -75,7 +76,7 @@ function uninitialized(bytes: number): ArrayBuffer {
  * (or the zeros of a fresh one) unseen. CI runs the whole test suite once this way
  * (.ci/steps/15-debug-fill.sh); off, it costs one test of a constant per output.
  */
-const DEBUG_FILL = typeof process !== "undefined" && process.env?.NP_DEBUG_FILL_NAN === "1";
+const DEBUG_FILL = readEnv("NP_DEBUG_FILL_NAN") === "1"; // readEnv: also in a browser, or Deno without --allow-env
 
 /**
  * Storage of `n` elements for `dtype` whose contents are unspecified: only for outputs that the

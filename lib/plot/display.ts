@@ -1,6 +1,6 @@
 /**
- * Showing figures in Jupyter: one MIME bundle per figure, sent through the tslab kernel, and a live
- * figure that training updates in place.
+ * Showing figures in Jupyter: one MIME bundle per figure, sent through the tslab kernel or Deno's, and
+ * a live figure that training updates in place.
  *
  * How `text/html` gets plotly.js without network and without inlining it: the HTML output holds the
  * static PNG and a small script. Where `window.Plotly` already exists it draws at once. On a Jupyter
@@ -22,6 +22,7 @@ import { escapeHtml, jsonForScript } from "./escape.js";
 import { Figure, JUPYTER_DISPLAY, displayHooks, type MimeBundle } from "./figure.js";
 import { plotlyPath, toPng } from "./export.js";
 import { ValueError } from "../np/errors.js";
+import { inDenoKernel, inTslab } from "../notebook/kernel.js";
 
 const require = createRequire(import.meta.url);
 
@@ -156,9 +157,33 @@ function tslabWriter(): WriteDisplayData | null {
   }
 }
 
-/** Whether code runs inside a tslab kernel that can display bundles now. */
+/** `Deno.jupyter.broadcast`: sends one Jupyter message on the kernel's IOPub channel. */
+type DenoBroadcast = (msgType: string, content: object) => void;
+
+/**
+ * Deno's kernel's display channel, or null outside Deno's kernel.
+ *
+ * Not `Deno.jupyter.display`: that is an async function which `await`s before it sends, so a figure
+ * shown by a synchronous cell (training with a live curve, `plot.show` between `console.log`s) would
+ * leave only when the cell ends, after all its printed lines, and every live update at once.
+ * `Deno.jupyter.broadcast` (Deno 2.9) sends at once, in order with the cell's `console` output, as
+ * tslab does.
+ */
+function denoWriter(): WriteDisplayData | null {
+  if (!inDenoKernel()) return null;
+  const broadcast = (globalThis as unknown as { Deno: { jupyter: { broadcast?: DenoBroadcast } } }).Deno.jupyter.broadcast;
+  if (typeof broadcast !== "function") return null;
+  return (content, update) => broadcast(update ? "update_display_data" : "display_data", content);
+}
+
+/** The running kernel's display channel: tslab's or Deno's, null outside both. */
+function kernelWriter(): WriteDisplayData | null {
+  return tslabWriter() ?? denoWriter();
+}
+
+/** Whether code runs inside a tslab kernel or Deno's, which can display bundles now. */
 export function inNotebook(): boolean {
-  return tslabWriter() !== null;
+  return kernelWriter() !== null;
 }
 
 /**
@@ -167,10 +192,10 @@ export function inNotebook(): boolean {
  *
  * @param bundle - MIME type to data.
  * @param options - `displayId` to update later; `update: true` to replace the output with that id.
- * @returns false outside a tslab kernel (nothing sent).
+ * @returns false outside a kernel (nothing sent).
  */
 export function sendBundle(bundle: MimeBundle, options: { displayId?: string; update?: boolean } = {}): boolean {
-  const write = tslabWriter();
+  const write = kernelWriter();
   if (!write) return false;
   write({ data: bundle, metadata: {}, transient: options.displayId ? { display_id: options.displayId } : {} }, options.update === true);
   return true;
@@ -178,7 +203,7 @@ export function sendBundle(bundle: MimeBundle, options: { displayId?: string; up
 
 /**
  * Displays a figure (or anything with a `Symbol.for("Jupyter.display")` method) as one output in a
- * tslab notebook; prints its description elsewhere.
+ * notebook (tslab or Deno); prints its description elsewhere.
  *
  * @param obj - the figure.
  * @example
@@ -193,10 +218,14 @@ export function show(obj: Figure | { [JUPYTER_DISPLAY](): MimeBundle }): void {
 /**
  * tslab prints a cell's last value with `console.log`, which calls this inspect hook: the figure is
  * sent as one display bundle and the newline `console.log` then writes is dropped, so the cell shows
- * the figure only. Outside tslab the hook returns undefined (the figure prints its description).
+ * the figure only. In Deno's kernel (which shows a cell's last value through the figure's
+ * `Symbol.for("Jupyter.display")` method, not through this hook) `console.log(fig)` shows the figure
+ * too, followed by an empty line: Deno's console writes to the cell without `process.stdout`, so that
+ * line cannot be dropped. Outside a kernel the hook returns undefined (the figure prints its description).
  */
 displayHooks.inspect = (fig) => {
   if (!sendBundle(mimeBundle(fig))) return undefined;
+  if (!inTslab()) return "";
   const stdout = process.stdout;
   const original = stdout.write;
   const once = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {

@@ -86,10 +86,12 @@ export class Figure implements FigureSpec {
 
   /**
    * The Jupyter display protocol: the figure's MIME bundle.
-   * @returns `{ "application/vnd.plotly.v1+json", "text/html", "image/png", "text/plain" }`.
+   * @returns `{ "application/vnd.plotly.v1+json", "text/html", "image/png", "text/plain" }`; with only the
+   *   `web` entry loaded (no PNG renderer: in a web page, or a Deno notebook that imports `dist/web.js`)
+   *   the plotly JSON and the text.
    */
   [JUPYTER_DISPLAY](): MimeBundle {
-    if (!displayHooks.bundle) throw new Error("lib/plot/display.js is not loaded");
+    if (!displayHooks.bundle) return { "application/vnd.plotly.v1+json": this.toJSON(), "text/plain": this.describe() };
     return displayHooks.bundle(this);
   }
 

@@ -19,30 +19,14 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-NOTEBOOKS = os.path.join(ROOT, "notebooks")
-SKIP = 3
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kernel_client import NOTEBOOKS, ROOT, SHELL_CELL, SHELL_TAIL, Kernel, require, text  # noqa: E402
 
-try:
-    import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-    from jupyter_client.manager import start_new_kernel
-    from nbclient import NotebookClient
-except ImportError as e:  # pragma: no cover - depends on the machine
-    print(f"kernel_test: SKIPPED: Jupyter is missing ({e}): apt-get install python3-jupyter-client "
-          "python3-nbclient (bash scripts/setup.sh does)", file=sys.stderr)
-    sys.exit(SKIP)
-try:
-    KernelSpecManager().get_kernel_spec("tslab")
-except NoSuchKernel:
-    print("kernel_test: SKIPPED: the tslab kernel is not registered (bash scripts/install-kernel.sh)", file=sys.stderr)
-    sys.exit(SKIP)
-if not os.path.exists(os.path.join(ROOT, "dist", "index.js")):
-    print("kernel_test: SKIPPED: dist/ is missing (npm run build)", file=sys.stderr)
-    sys.exit(SKIP)
+require("tslab", "kernel_test")
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
 
 IMPORT = 'import { np, LogisticRegression, loadPlanarDataset, ls, cd } from "../dist/index.js";'
 IN4 = "const { X, Y } = loadPlanarDataset();\nconst clf = new LogisticRegression();\nclf.fit(X.T, Y.T);"
@@ -63,54 +47,12 @@ THROWS = '''function checkedLog(x: number): number {
 }'''
 
 
-class Kernel:
-    """One tslab kernel in notebooks/, driven as a front end drives it."""
-
-    def __init__(self) -> None:
-        self.km, self.kc = start_new_kernel(kernel_name="tslab", cwd=NOTEBOOKS)
-
-    def close(self) -> None:
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
-
-    def _reply(self, msg_id: str) -> dict:
-        while True:
-            reply = self.kc.get_shell_msg(timeout=120)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply["content"]
-
-    def execute(self, code: str) -> tuple[str, list[dict]]:
-        """Runs a cell; returns the reply's status and the cell's outputs (iopub messages until idle)."""
-        msg_id = self.kc.execute(code)
-        outputs = []
-        while True:
-            m = self.kc.get_iopub_msg(timeout=300)
-            if m["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind = m["msg_type"]
-            if kind == "status" and m["content"]["execution_state"] == "idle":
-                break
-            if kind in ("stream", "error", "execute_result", "display_data"):
-                outputs.append({"type": kind, **m["content"]})
-        status = self._reply(msg_id)["status"]
-        if status == "error":
-            time.sleep(0.5)  # tslab aborts requests queued within 200 ms of an error
-        return status, outputs
-
-    def inspect(self, code: str, pos: int) -> dict:
-        return self._reply(self.kc.inspect(code, pos))
-
-
-def text(outputs: list[dict], stream: str | None = None) -> str:
-    return "".join(o.get("text", "") for o in outputs if o["type"] == "stream" and (stream is None or o["name"] == stream))
-
-
 class KernelTest(unittest.TestCase):
     kernel: Kernel
 
     @classmethod
     def setUpClass(cls) -> None:
-        cls.kernel = Kernel()
+        cls.kernel = Kernel("tslab", after_error=0.5)  # tslab aborts requests queued within 200 ms of an error
         status, outputs = cls.kernel.execute(IMPORT)
         assert status == "ok", outputs
 
@@ -169,12 +111,12 @@ class KernelTest(unittest.TestCase):
         self.assertNotIn("Warning", text(later), "the warning must not show again under the next cell")
 
     def test_shell_helpers_print_no_machine_path(self) -> None:
-        status, outputs = self.kernel.execute('ls();\ncd("sample_data");\ncd("..");\ncd("notebooks");')
+        status, outputs = self.kernel.execute(SHELL_CELL)
         self.assertEqual(status, "ok")
         out = text(outputs)
         lines = out.splitlines()
         self.assertIn("lesson2.ipynb", lines)
-        self.assertEqual(lines[-3:], ["cd: no folder 'sample_data' in .; staying there.", "cd: now in ..", "cd: now in ."])
+        self.assertEqual(lines[-3:], SHELL_TAIL)
         self.assertNotIn(ROOT, out)
 
 
