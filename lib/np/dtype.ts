@@ -61,6 +61,17 @@ const LARGE_BYTES = 1 << 14;
  * it is a harmless allocation.
  */
 const KEEP_FREED_BYTES = (32 << 20) - (64 << 10);
+/*
+ * What the slabs still cost (issue 12, measured on bench/np-training's loop in one process,
+ * alternating, CPU time): V8 frees dead slabs only at a scavenge, which it runs after about 32 MB
+ * of new ArrayBuffer memory, so every output is written to memory last used tens of megabytes
+ * ago, out of the cache. A 1 MiB ring of storage reused in place (an experiment only: it is
+ * wrong for any array kept longer) made the loop 25-35 % faster, a 32 MiB ring 1.8x slower than
+ * these slabs: cold memory, not the collector's own time, is most of that cost. np cannot reuse
+ * storage sooner without knowing that no array uses it any more, and JavaScript does not tell a
+ * synchronous loop (WeakRef targets stay alive and FinalizationRegistry callbacks wait until the
+ * running job ends), so outputs stay fresh slab storage.
+ */
 let slab: ArrayBuffer = new ArrayBuffer(0);
 let slabUsed = 0;
 

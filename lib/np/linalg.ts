@@ -45,6 +45,39 @@ function gemm(
     }
     return;
   }
+  if (bs1 === 1 && m === 2) {
+    // A two-column C (`np.dot(dZ1, X.T)`): the passes below would cost more than the two elements
+    // they update, so each C[i, j] is one running sum along k instead, in the same order (the
+    // passes add A[i, p] * B[p, j] to C[i, j] one p after another, from A[i, 0] * B[0, j]); two
+    // rows at a time, so that four independent sums keep the adder busy. Measured for the lesson's
+    // (4, 400) · (400, 2), one process, CPU time: 4.4-5.0 µs per product before, 2.1-2.5 after.
+    for (let i = 0; i < n; i += 2) {
+      const a0 = ao + i * as0;
+      const a1 = i + 1 < n ? a0 + as0 : a0; // an odd last row is computed twice, stored once
+      let s00 = ad[a0] * bd[bo];
+      let s01 = ad[a0] * bd[bo + 1];
+      let s10 = ad[a1] * bd[bo];
+      let s11 = ad[a1] * bd[bo + 1];
+      for (let p = 1; p < k; p++) {
+        const b = bo + p * bs0;
+        const b0 = bd[b];
+        const b1 = bd[b + 1];
+        const x = ad[a0 + p * as1];
+        const y = ad[a1 + p * as1];
+        s00 += x * b0;
+        s01 += x * b1;
+        s10 += y * b0;
+        s11 += y * b1;
+      }
+      out[2 * i] = s00;
+      out[2 * i + 1] = s01;
+      if (i + 1 < n) {
+        out[2 * i + 2] = s10;
+        out[2 * i + 3] = s11;
+      }
+    }
+    return;
+  }
   if (bs1 === 1) {
     // Row i of C = sum over p of A[i, p] * (row p of B), four rows of B per pass over C's row,
     // each pass adding its terms to C in order p, p+1, ... (the rounding of a plain loop over p).
@@ -95,6 +128,19 @@ function gemm(
     for (let i = 0; i < n; i++) {
       const ai = ao + i * as0;
       let j = 0;
+      if (k === 2) {
+        // (n, 2) · (2, m), `np.dot(W1, X)`: the loop below with its sums written out for k = 2
+        // (each sum starts from 0, as there), without its per-column set-up. Measured for the
+        // lesson's (4, 2) · (2, 400), one process, CPU time: 5-8 µs per product before, 3.7 after.
+        const x0 = ad[ai];
+        const x1 = ad[ai + 1];
+        for (; j + 1 < m; j += 2) {
+          const bj = bo + j * bs1;
+          const bk = bj + bs1;
+          out[i * m + j] = (0 + x0 * bd[bj]) + (0 + x1 * bd[bj + 1]);
+          out[i * m + j + 1] = (0 + x0 * bd[bk]) + (0 + x1 * bd[bk + 1]);
+        }
+      }
       // two columns of C per pass over A's row: each A element is loaded once for both
       for (; j + 1 < m; j += 2) {
         const bj = bo + j * bs1;
