@@ -58,10 +58,12 @@ test("predict on the whole decision-boundary grid equals the np version point fo
   }
 });
 
-test("predict's other loops (threshold 0.3, relu) equal the np version on the grid at h = 0.05", (t) => {
+test("predict's other loops (threshold 0.3, relu) and a reversed view equal the np version on the grid at h = 0.05", (t) => {
   const P = grid(0.05);
   const p = parameters(fx.nn_as_written.parameters);
   t.deepEqual(differences(predict(p, P, 0.3), predict(p, P, 0.3, { implementation: "np" })), []);
+  const reversed = P.slice(":, ::-1"); // negative strides: the blocks' bounding boxes read through them too
+  t.deepEqual(differences(predict(p, reversed), predict(p, reversed, 0.5, { implementation: "np" })), []);
   const o = { activation: reluActivation };
   t.deepEqual(differences(predict(p, P, 0.5, o), predict(p, P, 0.5, { ...o, implementation: "np" })), []);
 });
