@@ -1,6 +1,6 @@
 /**
- * Training and prediction (In[11]–In[13]): `nnModel` runs gradient descent, `predict` thresholds
- * the network's output.
+ * Training (In[11]–In[13]): `nnModel` runs gradient descent; `predict` (lib/lesson/predict.ts, exported
+ * from here too) thresholds the network's output.
  *
  * Both check their input once, at the start, then run fused loops over Float64Arrays by default:
  * the same arithmetic, in the same order, as the `np` functions of steps.ts (which `implementation:
@@ -17,12 +17,13 @@ import { exp as fexp, log as flog } from "../np/fastmath.js";
 import { type Activation, type ActivationName, getActivation } from "./activations.js";
 import type { Schedule } from "./schedules.js";
 import { formatFixed } from "./format.js";
-import { type Parameters, checkParameters, checkTrainingData, initializeParameters, layerSizes } from "./network.js";
+import { type Parameters, checkTrainingData, initializeParameters, layerSizes } from "./network.js";
 import { type GradientKind, backwardStep, costStep, forwardStep, updateStep } from "./steps.js";
 import * as np from "../np/index.js";
-import { checkFinite, checkOptions, describe } from "./validate.js";
+import { checkOptions, describe } from "./validate.js";
 
 export type { GradientKind } from "./steps.js";
+export { predict, type PredictOptions } from "./predict.js";
 
 /** Options of {@link nnModel}. */
 export interface NnModelOptions {
@@ -272,83 +273,6 @@ function asParameters(W1: Float64Array, b1: Float64Array, W2: Float64Array, b2: 
     W2: NDArray.fromData(W2.slice(), [1, nH], "float64"),
     b2: NDArray.fromData(Float64Array.of(b2), [1, 1], "float64"),
   };
-}
-
-/** Options of {@link predict}. */
-export interface PredictOptions {
-  /** The hidden activation the parameters were trained with (default "tanh"). */
-  activation?: ActivationName | Activation;
-  /** "fused" (default) or "np" (the lesson's two lines on `np`). */
-  implementation?: "fused" | "np";
-}
-
-/** Examples per block of the fused `predict`: its hidden layer for a block fits in the CPU's cache. */
-const PREDICT_BLOCK = 1024;
-
-/**
- * Predicts a class for each example (In[12]): 1 where the network's output A2 > threshold, else 0.
- *
- * @param parameters - `{ W1, b1, W2, b2 }` from {@link nnModel}
- * @param X - input data, shape (n_x, m): one column per example
- * @param threshold - the cut on A2, a number in [0, 1] (default 0.5)
- * @param options - `activation` ("tanh"), `implementation` ("fused" | "np")
- * @returns int64 predictions 0/1, shape (1, m)
- * @throws ValueError when X does not fit the parameters (naming X and the (n_x, m) it needs), holds
- *   NaN, or the threshold is outside [0, 1]; TypeError on an unknown option
- * @example predict(parameters, X) // array([[0, 1, 1, ...]])
- */
-export function predict(parameters: Parameters, X: NDArray, threshold = 0.5, options: PredictOptions = {}): NDArray {
-  if (typeof threshold !== "number") {
-    throw new TypeError(`predict(parameters, X, threshold, options): threshold must be a number in [0, 1], got ${describe(threshold)}`);
-  }
-  if (!(threshold >= 0 && threshold <= 1)) {
-    throw new ValueError(`threshold must be a number in [0, 1] (a cut on the sigmoid output A2), got ${threshold}`);
-  }
-  const [nX, nH, nY] = checkParameters(parameters, X);
-  const { activation, implementation = "fused" } = checkOptions(options, ["activation", "implementation"], "predict");
-  if (implementation !== "fused" && implementation !== "np") {
-    throw new ValueError(`implementation must be "fused" or "np", got ${String(implementation)}`);
-  }
-  const g = getActivation(activation ?? "tanh");
-  if (implementation === "np" || nY !== 1) {
-    checkFinite(X.values(), "X");
-    const [A2] = forwardStep(X, parameters, g);
-    const predictions = np.greater(A2, threshold).astype("int64");
-    return predictions;
-  }
-  const m = X.shape[1];
-  // read X through its strides: the lesson passes np.c_[xx.ravel(), yy.ravel()].T, a transposed view
-  const { data: x, stride, offset } = X.nd;
-  const [sk, si] = stride;
-  const W1 = parameters.W1.values(), b1 = parameters.b1.values(), W2 = parameters.W2.values();
-  const b2 = parameters.b2.values()[0];
-  const out = new Float64Array(m);
-  const z1 = new Float64Array(nH * PREDICT_BLOCK); // hidden unit h of example i at h * PREDICT_BLOCK + i
-  const a1 = new Float64Array(nH * PREDICT_BLOCK);
-  for (let start = 0; start < m; start += PREDICT_BLOCK) {
-    const n = Math.min(PREDICT_BLOCK, m - start);
-    for (let h = 0; h < nH; h++) {
-      for (let i = 0; i < n; i++) {
-        const o = offset + (start + i) * si;
-        let z = 0;
-        for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[o + k * sk];
-        z += b1[h];
-        if (z - z !== 0) checkFinite(X.values(), "X"); // NaN or ±inf: name the bad value of X, if it is there
-        z1[h * PREDICT_BLOCK + i] = z;
-      }
-    }
-    g.forwardInto(z1, a1);
-    for (let i = 0; i < n; i++) {
-      let z2 = 0;
-      for (let h = 0; h < nH; h++) z2 += W2[h] * a1[h * PREDICT_BLOCK + i];
-      z2 += b2;
-      // A2 = 1/(1 + e^{−z2}) > 0.5 exactly when z2 > 0, except for z2 within 1e-15 of 0, where
-      // e^{−z2} rounds to 1: the exp is only needed there, or for another threshold.
-      if (threshold === 0.5 && (z2 <= 0 || z2 > 1e-15)) out[start + i] = z2 > 0 ? 1 : 0;
-      else out[start + i] = 1 / (1 + fexp(-z2)) > threshold ? 1 : 0;
-    }
-  }
-  return NDArray.fromData(out, [1, m], "int64");
 }
 
 /**

@@ -10,7 +10,7 @@ export type { ArrayLike, NestedArray } from "./ndarray.js";
 export type { DType } from "./dtype.js";
 export { ValueError, AxisError, IndexError, OverflowError } from "./errors.js";
 export { array, asarray, zeros, ones, full, zeros_like, ones_like, arange, linspace, meshgrid } from "./creation.js";
-export type { DTypeLike, ShapeLike, LinspaceOptions } from "./creation.js";
+export type { DTypeLike, ShapeLike, LinspaceOptions, MeshgridOptions } from "./creation.js";
 export { concatenate, stack, column_stack, c_ } from "./join.js";
 export { reshape, ravel, transpose, squeeze, expand_dims, broadcast_to, broadcastShapes as broadcast_shapes } from "./shape.js";
 export type { Index } from "./indexing.js";

