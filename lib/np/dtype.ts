@@ -9,6 +9,7 @@
 
 import { OverflowError } from "./errors.js";
 import { isInt64Number } from "./convert.js";
+import { sharedBuffer } from "./parallel/shared.js";
 
 /** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
 export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
@@ -60,7 +61,7 @@ const LARGE_BYTES = 1 << 14;
  * it is a harmless allocation.
  */
 const KEEP_FREED_BYTES = (32 << 20) - (64 << 10);
-let slab: ArrayBuffer = new ArrayBuffer(0);
+let slab: ArrayBufferLike = new ArrayBuffer(0);
 let slabUsed = 0;
 
 function uninitialized(bytes: number): ArrayBuffer {
@@ -95,9 +96,10 @@ function carveOutput(dtype: DType, n: number): TypedArray {
   const width = dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
   const bytes = n * width;
   if (bytes <= 64) return allocate(dtype, n);
-  let buffer: ArrayBuffer;
+  let buffer: ArrayBufferLike;
   let offset = 0;
-  if (bytes > LARGE_BYTES) buffer = uninitialized(bytes);
+  // large outputs go on shared memory when worker threads may compute them (parallel/shared.ts)
+  if (bytes > LARGE_BYTES) buffer = sharedBuffer(bytes) ?? uninitialized(bytes);
   else {
     if (slabUsed + bytes > slab.byteLength) {
       if (slab.byteLength === 0) uninitialized(KEEP_FREED_BYTES); // the first slab: see KEEP_FREED_BYTES
