@@ -22,6 +22,8 @@ export const DTYPES: readonly DType[] = ["bool", "uint8", "int32", "int64", "flo
 
 /** Allocates zero-filled storage of `n` elements for `dtype`. */
 export function allocate(dtype: DType, n: number): TypedArray {
+  const shared = sharedBuffer(n * byteWidth(dtype)); // large arrays on shared memory (zero-filled too): parallel/shared.ts
+  if (shared !== undefined) return viewOn(dtype, shared, 0, n);
   switch (dtype) {
     case "float64":
     case "int64":
@@ -93,8 +95,7 @@ export function allocateOutput(dtype: DType, n: number): TypedArray {
 
 /** `allocateOutput`'s storage: on V8's heap, in a slab, or a buffer of its own. */
 function carveOutput(dtype: DType, n: number): TypedArray {
-  const width = dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
-  const bytes = n * width;
+  const bytes = n * byteWidth(dtype);
   if (bytes <= 64) return allocate(dtype, n);
   let buffer: ArrayBufferLike;
   let offset = 0;
@@ -110,6 +111,15 @@ function carveOutput(dtype: DType, n: number): TypedArray {
     offset = slabUsed;
     slabUsed += (bytes + 7) & ~7; // keep every start 8-byte aligned
   }
+  return viewOn(dtype, buffer, offset, n);
+}
+
+function byteWidth(dtype: DType): number {
+  return dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
+}
+
+/** The typed array of `dtype` over `n` elements of `buffer` from byte `offset`. */
+function viewOn(dtype: DType, buffer: ArrayBufferLike, offset: number, n: number): TypedArray {
   switch (dtype) {
     case "float64":
     case "int64":

@@ -13,3 +13,5 @@
  * @module
  */
 export { getNumThreads, setNumThreads } from "./threads.js";
+export { parallelFor, PARALLEL_MIN } from "./ops.js";
+export type { ChunkMath } from "./ops.js";

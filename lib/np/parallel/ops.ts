@@ -118,3 +118,38 @@ export function parallelGemm(
     [ad, ao, as0, as1, bd, bo, bs0, bs1, out, n, k, m]);
   return true;
 }
+
+/** The math a `parallelFor` chunk gets as its first argument: fastmath.ts's functions (rebuilt from the same source in the workers). */
+export interface ChunkMath {
+  exp(x: number): number;
+  log(x: number): number;
+  tanh(x: number): number;
+}
+
+const MATH: ChunkMath = { exp, log, tanh };
+const MATH_SOURCE: KernelSource = { key: "math", source: "return { exp, log, tanh };", fns: ["exp", "log", "tanh"] };
+
+/**
+ * Runs `chunk(math, lo, hi, ...args)` over [0, n): on every thread when n >= PARALLEL_MIN, more
+ * than one thread is set and every typed array in `args` is shared (an output from np's allocation
+ * is) or small; else once on the calling thread, `chunk(math, 0, n, ...args)`. Thread t gets
+ * [lo, hi) bounds that split n evenly, multiples of `align`.
+ *
+ * `chunk` travels to the workers as source text: it may read only its arguments and JavaScript's
+ * globals (no imports, no module constants, no closures, no inner named functions), and `math`
+ * gives it fastmath.ts's exp/log/tanh. For bit-identical results, each index's value must not
+ * depend on where the range starts. `args` may hold numbers, plain arrays and typed arrays.
+ * @throws the first failing chunk's error, after every chunk has finished.
+ * @example
+ * ```ts
+ * // out[i] = tanh(x[i]) for a large shared x
+ * parallelFor((m, lo, hi, x, out) => { for (let i = lo; i < hi; i++) out[i] = m.tanh(x[i]); }, n, [x, out]);
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function parallelFor(chunk: (math: ChunkMath, lo: number, hi: number, ...args: any[]) => void, n: number, args: unknown[], align = 1): void {
+  const arrays = args.filter((a): a is Data => ArrayBuffer.isView(a));
+  if (n >= PARALLEL_MIN && getNumThreads() > 1 && arrays.every(reachable) && arrays.some((a) => isShared(a))) {
+    runChunks(chunk, MATH, MATH_SOURCE, n, align, args);
+  } else chunk(MATH, 0, n, ...args);
+}

@@ -13,26 +13,40 @@
 import { ValueError } from "../errors.js";
 import { FASTMATH_SCOPE, exp, log, tanh } from "../fastmath.js";
 import { binaryChunk, gemmChunk, unaryChunk } from "./chunks.js";
-import { getNumThreads } from "./threads.js";
+import { getNumThreads, setNumThreads } from "./threads.js";
 import { type WorkerInit, type WorkerJob, workerProgram } from "./worker.js";
 
 /** The chunk functions by name, as the main thread calls them and the workers rebuild them. */
 const CHUNKS = { binaryChunk, unaryChunk, gemmChunk } as const;
-export type ChunkName = keyof typeof CHUNKS;
+
+/** A chunk function: computes [lo, hi) of an operation with `k` (the op's loops) and its own arguments. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Chunk = (k: any, lo: number, hi: number, ...args: any[]) => void;
 
 /** A worker as the pool uses it: Node's Worker and a Web Worker both have these. */
 interface PoolWorker {
   postMessage(message: unknown): void;
+  terminate(): unknown;
 }
 
 interface NodeWorkerThreads {
-  Worker: new (source: string, options: { eval: true; name?: string }) => PoolWorker & { unref(): void };
+  Worker: new (source: string, options: { eval: true; name: string; execArgv: string[] }) => PoolWorker & { unref(): void };
 }
 
-/** [0]: jobs still running; [1]: 1 once a job has failed (its message in `errorText`). */
-const control = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(8)) : new Int32Array(2);
+/** How long the pool waits for new workers to start before it gives up (a loaded machine takes a second). */
+const START_TIMEOUT_MS = 30_000;
+
+/** [0]: jobs still running; [1]: 1 once a job has failed (its message in `errorText`); [2]: workers started. */
+const control = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(12)) : new Int32Array(3);
 const errorText = typeof SharedArrayBuffer === "function" ? new Uint16Array(new SharedArrayBuffer(2048)) : new Uint16Array(1024);
 const workers: PoolWorker[] = [];
+/** How many operations ran on more than one thread (tests read it to see that a path was taken). */
+let jobs = 0;
+
+/** The number of operations run on more than one thread so far in this process. */
+export function parallelJobs(): number {
+  return jobs;
+}
 
 /** Values the workers' rebuilt exp/log/tanh must reproduce bit for bit (every branch of the three). */
 const MATH_CHECKS: [string, number, number][] = [
@@ -58,7 +72,7 @@ function initMessage(): { init: WorkerInit } {
  */
 function workerSource(node: boolean): string {
   const listen = node
-    ? `function (f) { require("node:worker_threads").parentPort.on("message", f); }`
+    ? `function (f) { process.getBuiltinModule("node:worker_threads").parentPort.on("message", f); }`
     : `function (f) { self.onmessage = function (e) { f(e.data); }; }`;
   return `"use strict";\nvar __name = function (f) { return f; };\n(${String(workerProgram)})(${listen});\n`;
 }
@@ -68,7 +82,8 @@ function startWorker(): PoolWorker {
   const wt = proc?.getBuiltinModule?.("node:worker_threads") as NodeWorkerThreads | undefined;
   let w: PoolWorker;
   if (wt !== undefined) {
-    const nw = new wt.Worker(workerSource(true), { eval: true, name: "np" });
+    // no execArgv: the worker's code is plain JavaScript (no tsx), and `--input-type=module` must not reach it
+    const nw = new wt.Worker(workerSource(true), { eval: true, name: "np", execArgv: [] });
     nw.unref();
     w = nw;
   } else {
@@ -77,6 +92,27 @@ function startWorker(): PoolWorker {
   }
   w.postMessage(initMessage());
   return w;
+}
+
+/**
+ * Starts workers until there are `count`, and waits until each has started: a worker that cannot
+ * start would otherwise leave the main thread waiting for its jobs for ever (its error event cannot
+ * arrive while the main thread waits).
+ * @throws Error when they do not start within START_TIMEOUT_MS; np then goes on with one thread.
+ */
+function addWorkers(count: number): void {
+  while (workers.length < count) workers.push(startWorker());
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  for (let up = Atomics.load(control, 2); up < count; up = Atomics.load(control, 2)) {
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      for (const w of workers.splice(0)) w.terminate();
+      Atomics.store(control, 2, 0);
+      setNumThreads(1);
+      throw new Error(`np's worker threads did not start within ${START_TIMEOUT_MS / 1000} s; np goes on with one thread (NP_NUM_THREADS=1 says so from the start)`);
+    }
+    Atomics.wait(control, 2, up, left);
+  }
 }
 
 /** The source of an op's loops (a function body that returns them), for the workers to compile once under `key`. */
@@ -88,23 +124,26 @@ export interface KernelSource {
 }
 
 /**
- * Runs `chunk` over [0, n) on `getNumThreads()` threads: thread t computes [b(t), b(t+1)), where the
+ * Runs `chunk` (a chunks.ts function by name, or any chunk function that reads only its arguments)
+ * over [0, n) on `getNumThreads()` threads: thread t computes [b(t), b(t+1)), where the
  * bounds split n evenly and are multiples of `align`. `k` is the op's loops on the main thread
  * (`kernel` their source for the workers); `args` follow `lo, hi` and must be
  * numbers, plain arrays, or typed arrays on SharedArrayBuffers (others would be copied).
  * @throws the first failing chunk's error, on the main thread, after every chunk has finished.
  */
-export function runChunks(chunk: ChunkName, k: unknown, kernel: KernelSource, n: number, align: number, args: unknown[]): void {
+export function runChunks(chunk: keyof typeof CHUNKS | Chunk, k: unknown, kernel: KernelSource, n: number, align: number, args: unknown[]): void {
   const threads = getNumThreads();
-  while (workers.length < threads - 1) workers.push(startWorker());
+  if (workers.length < threads - 1) addWorkers(threads - 1);
   const bound = (t: number) => (t === threads ? n : Math.floor((n * t) / threads / align) * align);
   Atomics.store(control, 1, 0);
   Atomics.store(control, 0, threads - 1);
+  jobs++;
+  const name = typeof chunk === "string" ? chunk : String(chunk);
   for (let t = 1; t < threads; t++) {
-    const job: WorkerJob = { chunk, kernel, lo: bound(t), hi: bound(t + 1), args };
+    const job: WorkerJob = { chunk: name, kernel, lo: bound(t), hi: bound(t + 1), args };
     workers[t - 1].postMessage(job);
   }
-  const run = CHUNKS[chunk] as (k: unknown, lo: number, hi: number, ...rest: unknown[]) => void;
+  const run: Chunk = typeof chunk === "string" ? CHUNKS[chunk] : chunk;
   try {
     run(k, 0, bound(1), ...args);
   } finally {

@@ -16,7 +16,7 @@
 
 /** The first message: everything the worker compiles once. */
 export interface WorkerInit {
-  /** Counters shared with the main thread: [0] jobs still running, [1] 1 once a job has failed. */
+  /** Counters shared with the main thread: [0] jobs still running, [1] 1 once a job has failed, [2] workers started. */
   control: Int32Array;
   /** The failed job's message, as UTF-16 code units, 0-terminated. */
   errorText: Uint16Array;
@@ -28,6 +28,7 @@ export interface WorkerInit {
 
 /** One job: run `chunk` on [lo, hi) with the op's loops (`kernel`) and `args`. */
 export interface WorkerJob {
+  /** A chunk function of chunks.ts by name, or the source text of another one (`parallelFor`'s), compiled once. */
   chunk: string;
   /** The op's loops: a function body that returns them, under a key; `fns` are the fastmath functions it calls. */
   kernel: { key: string; source: string; fns: string[] };
@@ -65,6 +66,9 @@ export function workerProgram(listen: (handler: (message: any) => void) => void)
       } catch (e) {
         startError = `the worker thread could not start: ${e instanceof Error ? e.message : String(e)}`;
       }
+      // started (a failed start is reported by each job): the pool waits for this before its first job
+      Atomics.add(control!, 2, 1);
+      Atomics.notify(control!, 2);
       return;
     }
     try {
@@ -74,7 +78,12 @@ export function workerProgram(listen: (handler: (message: any) => void) => void)
         k = new Function(...m.kernel.fns, m.kernel.source)(...m.kernel.fns.map((n: string) => math[n]));
         kernels.set(m.kernel.key, k);
       }
-      chunks[m.chunk](k, m.lo, m.hi, ...m.args);
+      let run = chunks[m.chunk];
+      if (run === undefined) {
+        run = new Function(`return (${m.chunk});`)();
+        chunks[m.chunk] = run;
+      }
+      run(k, m.lo, m.hi, ...m.args);
     } catch (e) {
       if (Atomics.compareExchange(control!, 1, 0, 1) === 0) {
         const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
