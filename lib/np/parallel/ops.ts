@@ -1,39 +1,61 @@
 /**
  * The entry points np's operations call for large arrays: each returns false (and does nothing)
  * when the operation should run on the calling thread as before, or runs it on every thread and
- * returns true. An op runs in parallel when it has at least `PARALLEL_MIN` output elements, more
- * than one thread is set, its output lives on a SharedArrayBuffer (dtype.ts puts large outputs
- * there: shared.ts) and every input is shared or small (a small input's buffer travels to the
- * workers as a copy, with the view's offset; a large unshared one, say a Float64Array given by the
- * user, keeps the op on one thread rather than being copied).
+ * returns true.
+ *
+ * The workers can read and write only shared memory. Arrays of more than 32 MiB are shared already
+ * (shared.ts); a small input's buffer travels with the job as a copy. Other arrays are staged:
+ * copied into the pool's scratch memory (shared, reused from call to call, so never fresh pages),
+ * and an output is copied back from there; a copy costs about a tenth of a page-faulting first
+ * write (shared.ts). Staging pays only where an element costs far more than its copy: the
+ * exp/log/tanh ops and `dot`; cheap elementwise ops (add, multiply, ...) go parallel only on arrays
+ * that are shared already.
  * @module
  */
 import { type BinaryKernels, type Data, type UnaryKernels, binarySource, storageId, unarySource } from "../kernels.js";
 import type { TypedArray } from "../dtype.js";
 import { exp, log, tanh } from "../fastmath.js";
 import { BinaryMode, type Gemm } from "./chunks.js";
-import { type KernelSource, runChunks } from "./pool.js";
-import { SHARED_MIN_BYTES, isShared } from "./shared.js";
+import { type Chunk, type KernelSource, runChunks } from "./pool.js";
+import { isShared, scratch } from "./shared.js";
 import { getNumThreads } from "./threads.js";
 
 /**
- * Below this many output elements an op stays on the calling thread. Handing a job to the workers
- * and waking them costs tens of microseconds; an elementwise add on 65,536 doubles takes about
- * 50-100 µs on one thread, so from here on a second thread starts to pay (measured with
- * bench/parallel.bench.ts; tanh pays from far fewer elements, but one threshold keeps it simple).
+ * Below this many output elements an op stays on the calling thread: handing a job to the workers
+ * and waking them costs tens of microseconds, and 65,536 additions take about 50-100 µs
+ * (bench/parallel.bench.ts measures the ops at and above it).
  */
-export const PARALLEL_MIN = SHARED_MIN_BYTES;
+export const PARALLEL_MIN = 1 << 16;
 
-/** An input whose whole buffer is this small may be copied to the workers with each job (a slab of dtype.ts is 128 KiB). */
+/** An input whose whole buffer is this small travels to the workers as a copy with each job (a slab of dtype.ts is 128 KiB). */
 const COPY_MAX_BYTES = 1 << 17;
 
-/** Whether the workers can read `d`: shared, or small enough to copy with the job. */
+/** Whether the workers can read `d` as it is: shared, or small enough to copy with the job. */
 function reachable(d: Data): boolean {
   return ArrayBuffer.isView(d) && (isShared(d) || d.buffer.byteLength <= COPY_MAX_BYTES);
 }
 
-function worthIt(out: TypedArray): boolean {
-  return out.length >= PARALLEL_MIN && isShared(out) && getNumThreads() > 1;
+/** `d` where the workers can read it: itself, or a copy in scratch memory `slot`. */
+function readable<T extends Data>(d: T, slot: number): T {
+  if (reachable(d)) return d;
+  const s = scratch(slot, d as TypedArray);
+  s.set(d as TypedArray);
+  return s as unknown as T;
+}
+
+/**
+ * Runs `job(out')` with an output the workers can write: `out` itself when shared, else scratch
+ * memory copied into `out` afterwards.
+ */
+function writing(out: TypedArray, job: (o: TypedArray) => void): void {
+  if (isShared(out)) return job(out);
+  const s = scratch(0, out);
+  job(s);
+  out.set(s);
+}
+
+function threaded(n: number): boolean {
+  return n >= PARALLEL_MIN && getNumThreads() > 1;
 }
 
 /** The loops' source per key, built once (the workers compile it once each). */
@@ -65,8 +87,9 @@ function workerFns(op: OpSource): string[] | undefined {
 }
 
 /**
- * A binary op of elementwise.ts on every thread: `mode` says how it reads its operands (see
- * chunks.ts's `binaryChunk`); `k` are its loops, compiled for these storage types.
+ * A binary op of elementwise.ts on every thread, when its output and operands are shared (or
+ * small): `mode` says how it reads its operands (see chunks.ts's `binaryChunk`); `k` are its loops,
+ * compiled for these storage types.
  * @returns false, having done nothing, when the op should run on the calling thread.
  */
 export function parallelBinary(
@@ -74,7 +97,7 @@ export function parallelBinary(
   a: Data, ao: number, b: Data, bo: number, s: number, out: TypedArray,
   shape: readonly number[] = [], sa: readonly number[] = [], sb: readonly number[] = [],
 ): boolean {
-  if (!worthIt(out) || !reachable(a) || !reachable(b)) return false;
+  if (!threaded(out.length) || !isShared(out) || !reachable(a) || !reachable(b)) return false;
   const fns = workerFns(op);
   if (fns === undefined) return false; // int64 ops call intmath.ts, which the workers do not have
   const key = `${op.name}/${storageId(a as TypedArray)}${storageId(b as TypedArray)}${storageId(out)}:${op.expr}`;
@@ -86,18 +109,21 @@ export function parallelBinary(
 export { BinaryMode };
 
 /**
- * A unary op of unary.ts on every thread, over `a` read with `shape` and element `strides` from `ao`.
+ * A unary op of unary.ts on every thread, over `a` read with `shape` and element `strides` from
+ * `ao`: exp, log and tanh always (staged through scratch memory where needed), the cheap ones
+ * (negative, sqrt, ...) when their arrays are shared.
  * @returns false, having done nothing, when the op should run on the calling thread.
  */
 export function parallelUnary(
   op: OpSource, k: UnaryKernels, a: Data, ao: number, out: TypedArray, shape: readonly number[], strides: readonly number[],
 ): boolean {
-  if (!worthIt(out) || !reachable(a)) return false;
+  if (!threaded(out.length)) return false;
   const fns = workerFns(op);
-  if (fns === undefined) return false;
+  if (fns === undefined || (fns.length === 0 && (!isShared(out) || !reachable(a)))) return false;
   const key = `${op.name}/${storageId(a as TypedArray)}${storageId(out)}:${op.expr}`;
-  runChunks("unaryChunk", k, kernelSource(key, () => unarySource(op.name, op.expr), fns), out.length, 1,
-    [a, ao, out, shape, strides]);
+  const source = kernelSource(key, () => unarySource(op.name, op.expr), fns);
+  const input = readable(a, 1);
+  writing(out, (o) => runChunks("unaryChunk", k, source, out.length, 1, [input, ao, o, shape, strides]));
   return true;
 }
 
@@ -113,9 +139,11 @@ export function parallelGemm(
   bd: TypedArray, bo: number, bs0: number, bs1: number,
   out: TypedArray, n: number, k: number, m: number,
 ): boolean {
-  if (!worthIt(out) || m < 2 * getNumThreads() || !reachable(ad) || !reachable(bd)) return false;
-  runChunks("gemmChunk", gemm, kernelSource("gemm", () => `return (${String(gemm)});`, []), m, 2,
-    [ad, ao, as0, as1, bd, bo, bs0, bs1, out, n, k, m]);
+  if (!threaded(out.length) || m < 2 * getNumThreads()) return false;
+  const source = kernelSource("gemm", () => `return (${String(gemm)});`, []);
+  const A = readable(ad, 1);
+  const B = readable(bd, 2);
+  writing(out, (o) => runChunks("gemmChunk", gemm, source, m, 2, [A, ao, as0, as1, B, bo, bs0, bs1, o, n, k, m]));
   return true;
 }
 
@@ -130,26 +158,34 @@ const MATH: ChunkMath = { exp, log, tanh };
 const MATH_SOURCE: KernelSource = { key: "math", source: "return { exp, log, tanh };", fns: ["exp", "log", "tanh"] };
 
 /**
- * Runs `chunk(math, lo, hi, ...args)` over [0, n): on every thread when n >= PARALLEL_MIN, more
- * than one thread is set and every typed array in `args` is shared (an output from np's allocation
- * is) or small; else once on the calling thread, `chunk(math, 0, n, ...args)`. Thread t gets
- * [lo, hi) bounds that split n evenly, multiples of `align`.
+ * Runs `chunk(math, lo, hi, ...inputs, ...outputs)` over [0, n): on every thread when n >=
+ * PARALLEL_MIN and more than one thread is set, else once on the calling thread,
+ * `chunk(math, 0, n, ...inputs, ...outputs)`. Thread t gets bounds [lo, hi) that split n evenly,
+ * multiples of `align`. Typed arrays among `inputs` reach the workers shared, as a copy of a small
+ * buffer, or staged in scratch memory; each of `outputs` is written in place when shared, else
+ * through scratch memory and copied back (whole) afterwards.
  *
  * `chunk` travels to the workers as source text: it may read only its arguments and JavaScript's
  * globals (no imports, no module constants, no closures, no inner named functions), and `math`
  * gives it fastmath.ts's exp/log/tanh. For bit-identical results, each index's value must not
- * depend on where the range starts. `args` may hold numbers, plain arrays and typed arrays.
+ * depend on where the range starts.
  * @throws the first failing chunk's error, after every chunk has finished.
  * @example
  * ```ts
- * // out[i] = tanh(x[i]) for a large shared x
- * parallelFor((m, lo, hi, x, out) => { for (let i = lo; i < hi; i++) out[i] = m.tanh(x[i]); }, n, [x, out]);
+ * // out[i] = tanh(x[i])
+ * parallelFor((m, lo, hi, x, out) => { for (let i = lo; i < hi; i++) out[i] = m.tanh(x[i]); }, n, [x], [out]);
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function parallelFor(chunk: (math: ChunkMath, lo: number, hi: number, ...args: any[]) => void, n: number, args: unknown[], align = 1): void {
-  const arrays = args.filter((a): a is Data => ArrayBuffer.isView(a));
-  if (n >= PARALLEL_MIN && getNumThreads() > 1 && arrays.every(reachable) && arrays.some((a) => isShared(a))) {
-    runChunks(chunk, MATH, MATH_SOURCE, n, align, args);
-  } else chunk(MATH, 0, n, ...args);
+export function parallelFor<I extends unknown[], O extends TypedArray[]>(
+  chunk: (math: ChunkMath, lo: number, hi: number, ...args: [...I, ...O]) => void,
+  n: number, inputs: [...I], outputs: [...O], align = 1,
+): void {
+  if (!threaded(n)) return chunk(MATH, 0, n, ...inputs, ...outputs);
+  let slot = 0;
+  const ins = inputs.map((x) => (ArrayBuffer.isView(x) ? readable(x as TypedArray, ++slot) : x));
+  const outs = outputs.map((o) => (isShared(o) ? o : scratch(++slot, o)));
+  runChunks(chunk as Chunk, MATH, MATH_SOURCE, n, align, [...ins, ...outs]);
+  outputs.forEach((o, i) => {
+    if (outs[i] !== o) o.set(outs[i]);
+  });
 }
