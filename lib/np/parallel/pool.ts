@@ -6,8 +6,8 @@
  * process alive.
  *
  * Node (and Deno, through its Node compatibility) get `worker_threads` workers from
- * `process.getBuiltinModule`; elsewhere (a browser's Web Worker, where blocking is allowed) a Web
- * Worker made from a Blob URL. Either way the worker's code is text (worker.ts says why).
+ * `process.getBuiltinModule`; inside a browser's Web Worker (where blocking is allowed) they are
+ * Web Workers made from a Blob URL. Either way the worker's code is text (worker.ts says why).
  * @module
  */
 import { ValueError } from "../errors.js";
@@ -88,7 +88,7 @@ function startWorker(): PoolWorker {
     w = nw;
   } else {
     const url = URL.createObjectURL(new Blob([workerSource(false)], { type: "text/javascript" }));
-    w = new Worker(url, { name: "np" });
+    w = new Worker(url, { name: "np", type: "module" });
   }
   w.postMessage(initMessage());
   return w;

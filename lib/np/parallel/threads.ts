@@ -37,9 +37,17 @@ export function defaultThreads(e: ThreadEnvironment): number {
   return Math.max(1, Math.floor(e.cores) || 1);
 }
 
-/** Whether this thread may wait with Atomics.wait on shared memory (a page's main thread may not). */
+/**
+ * Whether this thread may wait with Atomics.wait on shared memory (a page's main thread may not)
+ * and can start the pool's workers: Node's worker_threads (Node, and Deno where it offers
+ * `process.getBuiltinModule`), or Web Workers from inside a Web Worker. (Elsewhere in Deno a Web
+ * Worker would keep a script from exiting, so it stays on one thread.)
+ */
 export function canBlock(): boolean {
   if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object") return false;
+  const proc = (globalThis as { process?: NodeLikeProcess }).process;
+  const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "function" && typeof Worker === "function";
+  if (typeof proc?.getBuiltinModule !== "function" && !inWorker) return false;
   try {
     // the value differs, so this returns "not-equal" at once where waiting is allowed; it throws where not
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
