@@ -172,8 +172,29 @@ test("a chunk that throws in a worker surfaces on the calling thread; the pool s
     o.fill(1, lo, hi);
   };
   const e = t.throws(() => parallelFor(fail, M, [], [out.nd.data as Float64Array]));
+  t.is(e?.name, "RuntimeError");
   t.regex(e?.message ?? "", /np worker thread failed: RangeError: chunk \d+-\d+ refused/);
   oneVsMany(t, () => np.tanh(np.add(a, b)));
+});
+
+/** Writes i to out[i]; the main thread's chunk (lo = 0) first calls back into np (a global set by the test). */
+function callsNp(_m: ChunkMath, lo: number, hi: number, out: Float64Array): void {
+  if (lo === 0) (globalThis as unknown as { npFromChunk: () => void }).npFromChunk();
+  for (let i = lo; i < hi; i++) out[i] = i;
+}
+
+test("np called from the main thread's chunk runs there (the workers are taken) instead of waiting for ever", (t) => {
+  setNumThreads(THREADS);
+  let inner: NDArray | undefined;
+  (globalThis as unknown as { npFromChunk: () => void }).npFromChunk = () => {
+    inner = np.tanh(a);
+  };
+  const out = np.zeros([M]);
+  parallelFor(callsNp, M, [], [out.nd.data as Float64Array]);
+  t.is(out.values()[M - 1], M - 1);
+  setNumThreads(1);
+  t.is(sameBits(inner!, np.tanh(a)), true);
+  setNumThreads(THREADS);
 });
 
 test("a Node script that used the workers exits by itself", (t) => {

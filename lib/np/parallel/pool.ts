@@ -10,7 +10,7 @@
  * Web Workers made from a Blob URL. Either way the worker's code is text (worker.ts says why).
  * @module
  */
-import { ValueError } from "../errors.js";
+import { RuntimeError } from "../errors.js";
 import { FASTMATH_SCOPE, exp, log, tanh } from "../fastmath.js";
 import { binaryChunk, gemmChunk, unaryChunk } from "./chunks.js";
 import { getNumThreads, setNumThreads } from "./threads.js";
@@ -42,6 +42,8 @@ const errorText = typeof SharedArrayBuffer === "function" ? new Uint16Array(new 
 const workers: PoolWorker[] = [];
 /** How many operations ran on more than one thread (tests read it to see that a path was taken). */
 let jobs = 0;
+/** True while the main thread runs its chunk of a job. */
+let busy = false;
 
 /** The number of operations run on more than one thread so far in this process. */
 export function parallelJobs(): number {
@@ -98,7 +100,7 @@ function startWorker(): PoolWorker {
  * Starts workers until there are `count`, and waits until each has started: a worker that cannot
  * start would otherwise leave the main thread waiting for its jobs for ever (its error event cannot
  * arrive while the main thread waits).
- * @throws Error when they do not start within START_TIMEOUT_MS; np then goes on with one thread.
+ * @throws RuntimeError when they do not start within START_TIMEOUT_MS; np then goes on with one thread.
  */
 function addWorkers(count: number): void {
   while (workers.length < count) workers.push(startWorker());
@@ -109,7 +111,7 @@ function addWorkers(count: number): void {
       for (const w of workers.splice(0)) w.terminate();
       Atomics.store(control, 2, 0);
       setNumThreads(1);
-      throw new Error(`np's worker threads did not start within ${START_TIMEOUT_MS / 1000} s; np goes on with one thread (NP_NUM_THREADS=1 says so from the start)`);
+      throw new RuntimeError(`np's worker threads did not start within ${START_TIMEOUT_MS / 1000} s; np goes on with one thread (NP_NUM_THREADS=1 says so from the start)`);
     }
     Atomics.wait(control, 2, up, left);
   }
@@ -129,9 +131,11 @@ export interface KernelSource {
  * bounds split n evenly and are multiples of `align`. `k` is the op's loops on the main thread
  * (`kernel` their source for the workers); `args` follow `lo, hi` and must be
  * numbers, plain arrays, or typed arrays on SharedArrayBuffers (others would be copied).
- * @throws the first failing chunk's error, on the main thread, after every chunk has finished.
+ * @throws the main thread's chunk's error, or RuntimeError with a worker's, after every chunk has finished.
  */
 export function runChunks(chunk: keyof typeof CHUNKS | Chunk, k: unknown, kernel: KernelSource, n: number, align: number, args: unknown[]): void {
+  const run: Chunk = typeof chunk === "string" ? CHUNKS[chunk] : chunk;
+  if (busy) return run(k, 0, n, ...args); // a chunk that called np on the main thread: the workers are taken
   const threads = getNumThreads();
   if (workers.length < threads - 1) addWorkers(threads - 1);
   const bound = (t: number) => (t === threads ? n : Math.floor((n * t) / threads / align) * align);
@@ -143,16 +147,17 @@ export function runChunks(chunk: keyof typeof CHUNKS | Chunk, k: unknown, kernel
     const job: WorkerJob = { chunk: name, kernel, lo: bound(t), hi: bound(t + 1), args };
     workers[t - 1].postMessage(job);
   }
-  const run: Chunk = typeof chunk === "string" ? CHUNKS[chunk] : chunk;
+  busy = true;
   try {
     run(k, 0, bound(1), ...args);
   } finally {
+    busy = false;
     // the workers write into the output: wait for them even when the main thread's chunk threw
     for (let left = Atomics.load(control, 0); left !== 0; left = Atomics.load(control, 0)) Atomics.wait(control, 0, left);
   }
   if (Atomics.load(control, 1) !== 0) {
     let text = "";
     for (let i = 0; i < errorText.length && errorText[i] !== 0; i++) text += String.fromCharCode(errorText[i]);
-    throw new ValueError(`np worker thread failed: ${text}`);
+    throw new RuntimeError(`np worker thread failed: ${text}`);
   }
 }

@@ -61,39 +61,42 @@ export function workerProgram(listen: (handler: (message: any) => void) => void)
         math = new Function(...names, `${m.init.math.sources.join("\n")}\nreturn { exp, log, tanh };`)(...names.map((n) => m.init.math.scope[n]));
         // the rebuilt functions must give the main thread's bits (a constant missing from the scope, or renamed by a bundler, shows here)
         for (const [fn, x, y] of m.init.math.checks) {
-          if (!Object.is(math[fn](x), y)) throw new Error(`${fn}(${x}) gave ${math[fn](x)} in the worker, ${y} on the main thread`);
+          if (!Object.is(math[fn](x), y)) startError ||= `${fn}(${x}) gave ${math[fn](x)} in the worker, ${y} on the main thread`;
         }
       } catch (e) {
-        startError = `the worker thread could not start: ${e instanceof Error ? e.message : String(e)}`;
+        startError = e instanceof Error ? e.message : String(e);
       }
+      if (startError !== "") startError = `the worker thread could not start: ${startError}`;
       // started (a failed start is reported by each job): the pool waits for this before its first job
       Atomics.add(control!, 2, 1);
       Atomics.notify(control!, 2);
       return;
     }
-    try {
-      if (startError !== "") throw new Error(startError);
-      let k = kernels.get(m.kernel.key);
-      if (k === undefined) {
-        k = new Function(...m.kernel.fns, m.kernel.source)(...m.kernel.fns.map((n: string) => math[n]));
-        kernels.set(m.kernel.key, k);
+    let failure = startError;
+    if (failure === "") {
+      try {
+        let k = kernels.get(m.kernel.key);
+        if (k === undefined) {
+          k = new Function(...m.kernel.fns, m.kernel.source)(...m.kernel.fns.map((n: string) => math[n]));
+          kernels.set(m.kernel.key, k);
+        }
+        let run = chunks[m.chunk];
+        if (run === undefined) {
+          run = new Function(`return (${m.chunk});`)();
+          chunks[m.chunk] = run;
+        }
+        run(k, m.lo, m.hi, ...m.args);
+      } catch (e) {
+        failure = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       }
-      let run = chunks[m.chunk];
-      if (run === undefined) {
-        run = new Function(`return (${m.chunk});`)();
-        chunks[m.chunk] = run;
-      }
-      run(k, m.lo, m.hi, ...m.args);
-    } catch (e) {
-      if (Atomics.compareExchange(control!, 1, 0, 1) === 0) {
-        const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        const n = Math.min(text.length, errorText!.length - 1);
-        for (let i = 0; i < n; i++) errorText![i] = text.charCodeAt(i);
-        errorText![n] = 0;
-      }
-    } finally {
-      Atomics.sub(control!, 0, 1);
-      Atomics.notify(control!, 0);
     }
+    // the first failure's text goes to the main thread, which throws it once every chunk is done
+    if (failure !== "" && Atomics.compareExchange(control!, 1, 0, 1) === 0) {
+      const n = Math.min(failure.length, errorText!.length - 1);
+      for (let i = 0; i < n; i++) errorText![i] = failure.charCodeAt(i);
+      errorText![n] = 0;
+    }
+    Atomics.sub(control!, 0, 1);
+    Atomics.notify(control!, 0);
   });
 }
