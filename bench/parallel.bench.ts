@@ -6,10 +6,16 @@
  * numpy on the same steps (python3, same run). Then `add` and `tanh` at ops.ts's PARALLEL_MIN
  * elements (the smallest op the threads take) and 4 times that.
  *
+ * On a loaded machine the second thread's wall-time gain comes and goes with the other processes;
+ * the main thread's own CPU time with 2 threads against the whole CPU time on 1 (Linux's
+ * /proc/self/task, 10 ms ticks) is the part of the work left on the critical path, which is the
+ * wall-time ratio a machine with a free core for the worker gets.
+ *
  * Environment: BENCH_REPEATS (default 9) timed runs per side; BENCH_NUMPY=0 skips numpy.
  * For the 1-core figure run it under `taskset -c 0` (numpy's BLAS then has one core too).
  * @module
  */
+import { existsSync, readFileSync } from "node:fs";
 import { np } from "../lib/index.js";
 import { PARALLEL_MIN, getNumThreads, setNumThreads } from "../lib/np/parallel/index.js";
 import { median, report, runNumpy } from "./common.js";
@@ -42,31 +48,43 @@ const steps: Record<string, () => unknown> = {
   },
 };
 
-/** Wall and CPU seconds of one call. */
-function once(f: () => unknown): [number, number] {
+const MAIN_STAT = `/proc/self/task/${process.pid}/stat`;
+/** The main thread's own CPU seconds (Linux; NaN elsewhere). */
+function mainThreadCpu(): number {
+  if (!existsSync(MAIN_STAT)) return NaN;
+  const f = readFileSync(MAIN_STAT, "utf8").split(") ")[1].split(" ");
+  return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+/** Wall, CPU and main-thread CPU seconds of one call. */
+function once(f: () => unknown): [number, number, number] {
   const c0 = process.cpuUsage();
+  const m0 = mainThreadCpu();
   const w0 = performance.now();
   f();
+  const w = (performance.now() - w0) / 1000;
   const c = process.cpuUsage(c0);
-  return [(performance.now() - w0) / 1000, (c.user + c.system) / 1e6];
+  return [w, (c.user + c.system) / 1e6, mainThreadCpu() - m0];
 }
 
 /** Medians of `f` on 1 thread and on THREADS, alternating which goes first. */
-function ab(f: () => unknown, repeats: number): Record<"one" | "many", { wall: number; cpu: number }> {
-  const t = { one: { wall: [] as number[], cpu: [] as number[] }, many: { wall: [] as number[], cpu: [] as number[] } };
+type Side = { wall: number; cpu: number; main: number };
+function ab(f: () => unknown, repeats: number): Record<"one" | "many", Side> {
+  const t = { one: { wall: [] as number[], cpu: [] as number[], main: [] as number[] }, many: { wall: [] as number[], cpu: [] as number[], main: [] as number[] } };
   for (let r = -1; r < repeats; r++) {
     for (const side of r % 2 ? (["one", "many"] as const) : (["many", "one"] as const)) {
       setNumThreads(side === "one" ? 1 : THREADS);
-      const [w, c] = once(f);
+      const [w, c, m] = once(f);
       if (r >= 0) {
         t[side].wall.push(w);
         t[side].cpu.push(c);
+        t[side].main.push(m);
       }
     }
   }
   setNumThreads(THREADS);
-  const m = (xs: number[]) => median(xs);
-  return { one: { wall: m(t.one.wall), cpu: m(t.one.cpu) }, many: { wall: m(t.many.wall), cpu: m(t.many.cpu) } };
+  const m = (x: { wall: number[]; cpu: number[]; main: number[] }): Side => ({ wall: median(x.wall), cpu: median(x.cpu), main: median(x.main) });
+  return { one: m(t.one), many: m(t.many) };
 }
 
 const numpy =
@@ -100,12 +118,14 @@ print(json.dumps(out))
 const figures: Record<string, number> = {};
 const ms = (s: number) => (s * 1000).toFixed(1).padStart(7);
 console.log(`decision grid, ${X.shape[1]} points; medians of ${REPEATS}; 1 thread against ${THREADS}, alternating`);
-console.log(`${"step".padEnd(14)} ${"1T wall".padStart(8)} ${"1T cpu".padStart(8)} ${`${THREADS}T wall`.padStart(8)} ${`${THREADS}T cpu`.padStart(8)}  wall ${THREADS}T/1T${numpy ? "   numpy wall  np 1T/numpy  np 2T/numpy" : ""}`);
+console.log(`${"step".padEnd(14)} ${"1T wall".padStart(8)} ${"1T cpu".padStart(8)} ${`${THREADS}T wall`.padStart(8)} ${`${THREADS}T cpu`.padStart(8)}  wall ${THREADS}T/1T  main cpu ${THREADS}T/cpu 1T${numpy ? "   numpy wall  np 1T/numpy  np 2T/numpy" : ""}`);
 for (const [name, f] of Object.entries(steps)) {
   const r = ab(f, REPEATS);
   const npy = numpy?.[name];
   const vs = npy ? `  ${ms(npy)} ms  ${(r.one.wall / npy).toFixed(2).padStart(10)}x  ${(r.many.wall / npy).toFixed(2).padStart(10)}x` : "";
-  console.log(`${name.padEnd(14)} ${ms(r.one.wall)} ${ms(r.one.cpu)} ${ms(r.many.wall)} ${ms(r.many.cpu)}  ${(r.many.wall / r.one.wall).toFixed(2).padStart(10)}x${vs}`);
+  const path = r.many.main / r.one.cpu;
+  console.log(`${name.padEnd(14)} ${ms(r.one.wall)} ${ms(r.one.cpu)} ${ms(r.many.wall)} ${ms(r.many.cpu)}  ${(r.many.wall / r.one.wall).toFixed(2).padStart(10)}x  ${path.toFixed(2).padStart(16)}x${vs}`);
+  if (Number.isFinite(path)) figures[`${name} main cpu ${THREADS}T/cpu 1T`] = path;
   figures[`${name} 1T wall s`] = r.one.wall;
   figures[`${name} ${THREADS}T wall s`] = r.many.wall;
   figures[`${name} ${THREADS}T/1T wall`] = r.many.wall / r.one.wall;

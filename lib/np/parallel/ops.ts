@@ -8,8 +8,8 @@
  * copied into the pool's scratch memory (shared, reused from call to call, so never fresh pages),
  * and an output is copied back from there; a copy costs about a tenth of a page-faulting first
  * write (shared.ts). Staging pays only where an element costs far more than its copy: the
- * exp/log/tanh ops and `dot`; cheap elementwise ops (add, multiply, ...) go parallel only on arrays
- * that are shared already.
+ * exp/log/tanh ops (and `dot`'s output); cheap elementwise ops (add, multiply, ...) and `dot`'s
+ * operands go parallel only on arrays that are shared already.
  * @module
  */
 import { type BinaryKernels, type Data, type UnaryKernels, binarySource, storageId, unarySource } from "../kernels.js";
@@ -139,11 +139,12 @@ export function parallelGemm(
   bd: TypedArray, bo: number, bs0: number, bs1: number,
   out: TypedArray, n: number, k: number, m: number,
 ): boolean {
-  if (!threaded(out.length) || m < 2 * getNumThreads()) return false;
+  // Staging a large unshared operand does not pay here: copying B costs about what the lesson's
+  // products do with it (k = 2 or 4 multiply-adds per element; measured: dot(W2, A1) on the grid
+  // took 8.8 ms of CPU on 2 threads with A1 staged, against 4.6 ms on one).
+  if (!threaded(out.length) || m < 2 * getNumThreads() || !reachable(ad) || !reachable(bd)) return false;
   const source = kernelSource("gemm", () => `return (${String(gemm)});`, []);
-  const A = readable(ad, 1);
-  const B = readable(bd, 2);
-  writing(out, (o) => runChunks("gemmChunk", gemm, source, m, 2, [A, ao, as0, as1, B, bo, bs0, bs1, o, n, k, m]));
+  writing(out, (o) => runChunks("gemmChunk", gemm, source, m, 2, [ad, ao, as0, as1, bd, bo, bs0, bs1, o, n, k, m]));
   return true;
 }
 
