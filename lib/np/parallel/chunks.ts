@@ -5,7 +5,9 @@
  * the worker threads get the same functions as source text (`String(fn)`) and run them for theirs.
  *
  * So that their source text works anywhere, each function reads only its arguments and JavaScript's
- * globals (no imports, no module constants, no inner named functions); `pool.ts` checks this once.
+ * globals (no imports, no module constants, no inner named functions); a name the worker lacks
+ * would fail the job with a ReferenceError, reported on the main thread (test/np-parallel.test.ts
+ * runs every chunk function on the workers).
  * Every output element is computed by the same expression as on one thread, so results are
  * bit-identical for any split (gemm's columns are split at even indices: see `gemmChunk`).
  * @module

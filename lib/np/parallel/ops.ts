@@ -21,11 +21,14 @@ import { isShared, scratch } from "./shared.js";
 import { getNumThreads } from "./threads.js";
 
 /**
- * Below this many output elements an op stays on the calling thread: handing a job to the workers
- * and waking them costs tens of microseconds, and 65,536 additions take about 50-100 µs
- * (bench/parallel.bench.ts measures the ops at and above it).
+ * Below this many output elements an op stays on the calling thread. Handing a job to the workers
+ * and waking them costs tens of microseconds, and when the machine is busy a worker may wait a
+ * scheduler slice (milliseconds) for a core: on the loaded 2-vCPU machine this was written on, tanh
+ * on 65,536 elements (0.5 ms) took 1.3x longer on 2 threads, so the threads start at 262,144
+ * elements, well above the lesson's training arrays (1,600) and below its grid (1,038,240).
+ * bench/parallel.bench.ts measures add and tanh at this size and 4 times it.
  */
-export const PARALLEL_MIN = 1 << 16;
+export const PARALLEL_MIN = 1 << 18;
 
 /** An input whose whole buffer is this small travels to the workers as a copy with each job (a slab of dtype.ts is 128 KiB). */
 const COPY_MAX_BYTES = 1 << 17;

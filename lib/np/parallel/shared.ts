@@ -11,7 +11,7 @@
  * faults in a loop of 8 MB products, against 2,028 per call on shared memory), so sharing it would
  * make repeated ops slower, not faster. Above 32 MiB (glibc's largest mmap threshold) every buffer is
  * fresh memory anyway: sharing it costs nothing, and the threads then split the page faults as well
- * as the arithmetic. Smaller outputs reach the threads through the pool's scratch memory (pool.ts).
+ * as the arithmetic. Smaller arrays reach the threads through scratch memory (`scratch`, used by ops.ts).
  * @module
  */
 import { getNumThreads } from "./threads.js";
