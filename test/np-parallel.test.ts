@@ -184,18 +184,26 @@ function callsNp(_m: ChunkMath, lo: number, hi: number, out: Float64Array): void
   for (let i = lo; i < hi; i++) out[i] = i;
 }
 
-test("np called from the main thread's chunk runs there (the workers are taken) instead of waiting for ever", (t) => {
+test("np called from the main thread's chunk runs there (the workers and scratch memory are taken) instead of waiting for ever", (t) => {
   setNumThreads(THREADS);
-  let inner: NDArray | undefined;
-  (globalThis as unknown as { npFromChunk: () => void }).npFromChunk = () => {
-    inner = np.tanh(a);
-  };
-  const out = np.zeros([M]);
-  parallelFor(callsNp, M, [], [out.nd.data as Float64Array]);
-  t.is(out.values()[M - 1], M - 1);
-  setNumThreads(1);
-  t.is(sameBits(inner!, np.tanh(a)), true);
-  setNumThreads(THREADS);
+  shareArraysAbove(); // the default: the output below and tanh's input are unshared, so both would use scratch memory
+  try {
+    const x = np.add(a, 0);
+    let inner: NDArray | undefined;
+    (globalThis as unknown as { npFromChunk: () => void }).npFromChunk = () => {
+      inner = np.tanh(x);
+    };
+    const out = np.zeros([M]);
+    const before = parallelJobs();
+    parallelFor(callsNp, M, [], [out.nd.data as Float64Array]);
+    t.is(parallelJobs(), before + 1, "only the outer job ran on the workers");
+    t.true(out.values().every((v, i) => v === i), "the outer job's output, through scratch memory, is intact");
+    setNumThreads(1);
+    t.is(sameBits(inner!, np.tanh(x)), true);
+  } finally {
+    setNumThreads(THREADS);
+    shareArraysAbove(1 << 16);
+  }
 });
 
 test("a Node script that used the workers exits by itself", (t) => {

@@ -16,7 +16,7 @@ import { type BinaryKernels, type Data, type UnaryKernels, binarySource, storage
 import type { TypedArray } from "../dtype.js";
 import { exp, log, tanh } from "../fastmath.js";
 import { BinaryMode, type Gemm } from "./chunks.js";
-import { type Chunk, type KernelSource, runChunks } from "./pool.js";
+import { type Chunk, type KernelSource, poolBusy, runChunks } from "./pool.js";
 import { isShared, scratch } from "./shared.js";
 import { getNumThreads } from "./threads.js";
 
@@ -58,7 +58,7 @@ function writing(out: TypedArray, job: (o: TypedArray) => void): void {
 }
 
 function threaded(n: number): boolean {
-  return n >= PARALLEL_MIN && getNumThreads() > 1;
+  return n >= PARALLEL_MIN && getNumThreads() > 1 && !poolBusy();
 }
 
 /** The loops' source per key, built once (the workers compile it once each). */

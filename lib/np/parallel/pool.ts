@@ -50,6 +50,14 @@ export function parallelJobs(): number {
   return jobs;
 }
 
+/**
+ * Whether a job is running: np called from the main thread's chunk (a `parallelFor` chunk may call
+ * np) must then run on the calling thread, since the workers and the scratch memory are taken.
+ */
+export function poolBusy(): boolean {
+  return busy;
+}
+
 /** Values the workers' rebuilt exp/log/tanh must reproduce bit for bit (every branch of the three). */
 const MATH_CHECKS: [string, number, number][] = [
   ...[-745.1, -708.5, -1.5, 0.3, 1e-10, 700, 709.7].map((x): [string, number, number] => ["exp", x, exp(x)]),
@@ -135,7 +143,6 @@ export interface KernelSource {
  */
 export function runChunks(chunk: keyof typeof CHUNKS | Chunk, k: unknown, kernel: KernelSource, n: number, align: number, args: unknown[]): void {
   const run: Chunk = typeof chunk === "string" ? CHUNKS[chunk] : chunk;
-  if (busy) return run(k, 0, n, ...args); // a chunk that called np on the main thread: the workers are taken
   const threads = getNumThreads();
   if (workers.length < threads - 1) addWorkers(threads - 1);
   const bound = (t: number) => (t === threads ? n : Math.floor((n * t) / threads / align) * align);
