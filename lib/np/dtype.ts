@@ -10,6 +10,7 @@
 import { OverflowError } from "./errors.js";
 import { isInt64Number } from "./convert.js";
 import { readEnv } from "./env.js";
+import { sharedBuffer } from "./parallel/shared.js";
 
 /** A numpy dtype name. `int64` is numpy's default integer (exact here up to 2**53). */
 export type DType = "bool" | "uint8" | "int32" | "int64" | "float32" | "float64";
@@ -22,6 +23,8 @@ export const DTYPES: readonly DType[] = ["bool", "uint8", "int32", "int64", "flo
 
 /** Allocates zero-filled storage of `n` elements for `dtype`. */
 export function allocate(dtype: DType, n: number): TypedArray {
+  const shared = sharedBuffer(n * byteWidth(dtype)); // large arrays on shared memory (zero-filled too): parallel/shared.ts
+  if (shared !== undefined) return viewOn(dtype, shared, 0, n);
   switch (dtype) {
     case "float64":
     case "int64":
@@ -72,7 +75,7 @@ const KEEP_FREED_BYTES = (32 << 20) - (64 << 10);
  * synchronous loop (WeakRef targets stay alive and FinalizationRegistry callbacks wait until the
  * running job ends), so outputs stay fresh slab storage.
  */
-let slab: ArrayBuffer = new ArrayBuffer(0);
+let slab: ArrayBufferLike = new ArrayBuffer(0);
 let slabUsed = 0;
 
 function uninitialized(bytes: number): ArrayBuffer {
@@ -104,12 +107,12 @@ export function allocateOutput(dtype: DType, n: number): TypedArray {
 
 /** `allocateOutput`'s storage: on V8's heap, in a slab, or a buffer of its own. */
 function carveOutput(dtype: DType, n: number): TypedArray {
-  const width = dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
-  const bytes = n * width;
+  const bytes = n * byteWidth(dtype);
   if (bytes <= 64) return allocate(dtype, n);
-  let buffer: ArrayBuffer;
+  let buffer: ArrayBufferLike;
   let offset = 0;
-  if (bytes > LARGE_BYTES) buffer = uninitialized(bytes);
+  // large outputs go on shared memory when worker threads may compute them (parallel/shared.ts)
+  if (bytes > LARGE_BYTES) buffer = sharedBuffer(bytes) ?? uninitialized(bytes);
   else {
     if (slabUsed + bytes > slab.byteLength) {
       if (slab.byteLength === 0) uninitialized(KEEP_FREED_BYTES); // the first slab: see KEEP_FREED_BYTES
@@ -120,6 +123,15 @@ function carveOutput(dtype: DType, n: number): TypedArray {
     offset = slabUsed;
     slabUsed += (bytes + 7) & ~7; // keep every start 8-byte aligned
   }
+  return viewOn(dtype, buffer, offset, n);
+}
+
+function byteWidth(dtype: DType): number {
+  return dtype === "float64" || dtype === "int64" ? 8 : dtype === "uint8" || dtype === "bool" ? 1 : 4;
+}
+
+/** The typed array of `dtype` over `n` elements of `buffer` from byte `offset`. */
+function viewOn(dtype: DType, buffer: ArrayBufferLike, offset: number, n: number): TypedArray {
   switch (dtype) {
     case "float64":
     case "int64":

@@ -17,6 +17,7 @@ import { type BinaryKernels, compileBinary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray, type NdView, makeCView, shapeSize } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { broadcastShapes, broadcastStrides } from "./shape.js";
+import { BinaryMode, parallelBinary } from "./parallel/ops.js";
 
 /** How an op's result dtype follows from the operands' common dtype. */
 type ResultRule = "same" | "divide" | "bool";
@@ -144,10 +145,13 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   const n = src.size;
   const out = allocateOutput(dt, n);
   const data = src.nd.data;
-  if (scalarOnLeft) kernelsFor(op, data, data, out).scalarLeft(v, data, src.nd.offset, out, 0, n);
-  else if (op === OPS.power && v === 2 && isFloat(dt)) kernelsFor(SQUARE, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
-  else if (op === OPS.power && v === 0.5 && isFloat(dt)) kernelsFor(SQRT, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
-  else kernelsFor(op, data, data, out).scalarRight(data, src.nd.offset, v, out, 0, n);
+  const o = src.nd.offset;
+  const run = !scalarOnLeft && op === OPS.power && isFloat(dt) ? (v === 2 ? SQUARE : v === 0.5 ? SQRT : op) : op;
+  const k = kernelsFor(run, data, data, out);
+  const mode = scalarOnLeft ? BinaryMode.ScalarLeft : BinaryMode.ScalarRight;
+  if (parallelBinary(run, k, mode, data, o, data, o, v, out)) return finish(out, src.shape, dt, op);
+  if (scalarOnLeft) k.scalarLeft(v, data, o, out, 0, n);
+  else k.scalarRight(data, o, v, out, 0, n);
   return finish(out, src.shape, dt, op);
 }
 
@@ -161,7 +165,10 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   if (as.length === bs.length && as.every((d, i) => d === bs[i]) && isContiguous(a) && isContiguous(b)) {
     const n = shapeSize(as);
     const out = allocateOutput(dt, n);
-    kernelsFor(op, a.nd.data, b.nd.data, out).same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
+    const k = kernelsFor(op, a.nd.data, b.nd.data, out);
+    if (!parallelBinary(op, k, BinaryMode.Same, a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, 0, out)) {
+      k.same(a.nd.data, a.nd.offset, b.nd.data, b.nd.offset, out, 0, n);
+    }
     return finish(out, as, dt, op);
   }
   const shape = broadcastShapes(as, bs);
@@ -179,6 +186,10 @@ function arrayArray(op: BinaryOp, a: NDArray, b: NDArray): NDArray {
   const sb = broadcastStrides(b, shape);
   const ad = a.nd.data;
   const bd = b.nd.data;
+  // every thread on a large broadcast (not power's: its rows may take the square root below)
+  if (op !== OPS.power && parallelBinary(op, k, BinaryMode.Rows, ad, a.nd.offset, bd, b.nd.offset, 0, out, shape, sa, sb)) {
+    return finish(out, shape, dt, op);
+  }
   const inner = shape[nd - 1];
   const ia = sa[nd - 1];
   const ib = sb[nd - 1];

@@ -85,6 +85,11 @@ export class MemoryError extends Error {
   override name = "MemoryError";
 }
 
+/** Python's RuntimeError: np's worker threads failed (a chunk threw, or they could not start). */
+export class RuntimeError extends Error {
+  override name = "RuntimeError";
+}
+
 /** Python's type name of a JavaScript value, as numpy's TypeError texts name it ('float', 'str', 'NoneType', ...). */
 export function pyTypeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";

@@ -188,3 +188,14 @@ export function logInto(src: ArrayLike<number>, so: number, out: Float64Array, n
 export function tanhInto(src: ArrayLike<number>, so: number, out: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) out[i] = tanh(src[so + i]);
 }
+
+/**
+ * The module constants that `exp`, `log` and `tanh` read, by name: the worker threads of
+ * parallel/ rebuild the three functions from their source text (`String(exp)`) with these values
+ * in scope, so that they run the same code as this module (parallel/pool.ts checks their bits).
+ * A constant added to the three functions must be added here.
+ */
+export const FASTMATH_SCOPE = {
+  LN2_HI, LN2_LO, ROUND_SHIFT, EXP_OVERFLOW, EXP_UNDERFLOW, POW2, EXP_HI, EXP_LO, INV_LN2_64, L64_HI, L64_LO,
+  F64, U32, HI, TWO54, LG1, LG2, LG3, LG4, LG5, LG6, LG7, TP0, TP1, TP2, TQ0, TQ1, TQ2,
+};

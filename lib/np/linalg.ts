@@ -8,6 +8,7 @@ import { ValueError, alignError, formatShape } from "./errors.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { multiply } from "./elementwise.js";
+import { parallelGemm } from "./parallel/ops.js";
 
 /**
  * C (n x m) = A (n x k) · B (k x m) on strided storage, into fresh C-ordered `out`. Three loop
@@ -18,7 +19,7 @@ import { multiply } from "./elementwise.js";
  *   with four partial sums when both operands are contiguous along k (a faster dependency chain;
  *   the order differs from a plain loop by rounding only, as BLAS's does).
  */
-function gemm(
+export function gemm(
   ad: TypedArray, ao: number, as0: number, as1: number,
   bd: TypedArray, bo: number, bs0: number, bs1: number,
   out: TypedArray, n: number, k: number, m: number,
@@ -246,7 +247,9 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const bs1 = bIs1 ? 0 : b.nd.stride[1];
   const out = allocateOutput(dtype, n * m);
   if (isInteger(dtype)) intGemm(dtype, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
-  else gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+  else if (!parallelGemm(gemm, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m)) {
+    gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+  }
   const shape = aIs1 && bIs1 ? [] : aIs1 ? [m] : bIs1 ? [n] : [n, m];
   return NDArray.fromData(out, shape, dtype);
 }

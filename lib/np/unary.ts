@@ -13,9 +13,13 @@ import { exp as fexp, log as flog, tanh as ftanh } from "./fastmath.js";
 import { type UnaryKernels, compileUnary, storageId } from "./kernels.js";
 import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
+import { parallelUnary } from "./parallel/ops.js";
 
 /** One unary op: how to build its loop, and whether it keeps the input's dtype or returns floats. */
 interface UnaryOp {
+  readonly name: string;
+  readonly expr: string;
+  readonly fns: Record<string, (x: number) => number>;
   readonly compile: () => UnaryKernels;
   /** The loop compiled once per combination of input and output storage (monomorphic access). */
   readonly kernels: (UnaryKernels | undefined)[];
@@ -23,7 +27,7 @@ interface UnaryOp {
 }
 
 function op(name: string, expr: string, keepsDType: boolean, fns: Record<string, (x: number) => number> = {}): UnaryOp {
-  return { compile: () => compileUnary(name, expr, fns), kernels: [], keepsDType };
+  return { name, expr, fns, compile: () => compileUnary(name, expr, fns), kernels: [], keepsDType };
 }
 
 function kernelsFor(u: UnaryOp, a: TypedArray, out: TypedArray): UnaryKernels {
@@ -78,7 +82,10 @@ function unary(name: keyof typeof UNARY, x: ArrayLike): NDArray {
   const { data, shape, stride, offset } = a.nd;
   const nd = shape.length;
   const kernels = kernelsFor(u, data, out);
-  if (a.isCContiguous || nd === 0) {
+  const flat = a.isCContiguous || nd === 0;
+  if (parallelUnary(u, kernels, data, offset, out, flat ? [n] : shape, flat ? [1] : stride)) {
+    // every thread on a large array (parallel/)
+  } else if (flat) {
     kernels.strided(data, offset, 1, out, 0, n);
   } else if (n > 0) {
     const inner = shape[nd - 1];
