@@ -26,4 +26,5 @@ export { tolist } from "./tolist.js";
 export type { NestedList } from "./tolist.js";
 export * as random from "./random/index.js";
 export { array_repr, array_str, array2string, set_printoptions, get_printoptions } from "./print.js";
+export { getNumThreads, setNumThreads } from "./parallel/index.js";
 export type { PrintOptions, Array2StringOptions } from "./print.js";
