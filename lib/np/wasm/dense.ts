@@ -11,7 +11,7 @@
  * wait on each other). Measured: see train.ts.
  * @module
  */
-import { kernelsFor } from "./math.js";
+import { inKernelMemory as inMemory, kernels } from "./math.js";
 
 export { reserveFloat64, type Reservation } from "./math.js";
 
@@ -20,8 +20,8 @@ export { reserveFloat64, type Reservation } from "./math.js";
  * Z (nH, m), W (nH, nX), x (nX, m), b (nH,), summed from 0 over k in order, then b added.
  */
 export function denseInto(x: Float64Array, W: Float64Array, b: Float64Array, Z: Float64Array, nX: number, nH: number, m: number): void {
-  const k = kernelsFor(x, W, b, Z);
-  if (k !== null) {
+  const k = kernels();
+  if (k !== null && inMemory(x) && inMemory(W) && inMemory(b) && inMemory(Z)) {
     k.dense(x.byteOffset, W.byteOffset, b.byteOffset, Z.byteOffset, nX, nH, m);
     return;
   }
@@ -48,8 +48,8 @@ export function backwardSums(
   xT: Float64Array, y: Float64Array, A1: Float64Array, D: Float64Array, A2: Float64Array, W2: Float64Array,
   acc: Float64Array, nXp: number, nH: number, m: number,
 ): number {
-  const k = kernelsFor(xT, y, A1, D, A2, W2, acc);
-  if (k !== null) return k.backward(xT.byteOffset, y.byteOffset, A1.byteOffset, D.byteOffset, A2.byteOffset, W2.byteOffset, acc.byteOffset, nXp, nH, m);
+  const k = kernels();
+  if (k !== null && inMemory(xT) && inMemory(y) && inMemory(A1) && inMemory(D) && inMemory(A2) && inMemory(W2) && inMemory(acc)) return k.backward(xT.byteOffset, y.byteOffset, A1.byteOffset, D.byteOffset, A2.byteOffset, W2.byteOffset, acc.byteOffset, nXp, nH, m);
   const s = 2 + nXp;
   let sum = 0;
   for (let i = 0; i < m; i++) {

@@ -28,6 +28,8 @@ export interface MathKernels {
   exp(src: number, dst: number, n: number): void;
   log(src: number, dst: number, n: number): void;
   tanh(src: number, dst: number, n: number): void;
+  /** dst[i] = 1 - src[i] * src[i]. */
+  one_minus_square(src: number, dst: number, n: number): void;
   /** dst[i] = 1 / (1 + exp(-src[i])). */
   sigmoid(src: number, dst: number, n: number): void;
   /** The dense layer of lib/np/wasm/dense.ts's `denseInto`, on addresses. */
@@ -82,22 +84,25 @@ export function instantiateMathKernels(): MathKernels | null {
 }
 
 let main: MathKernels | null | undefined;
+/**
+ * A Float64Array over this thread's whole kernel memory. Only {@link reserveFloat64} grows the memory
+ * (the kernels never do), and it re-makes this view, so `heap.buffer` is always the current buffer
+ * (reading `memory.buffer` on every call costs more than the call into the kernel).
+ */
+let heap = new Float64Array(0);
+
 /** This thread's instance (made on first use), or null without WebAssembly SIMD. */
-function kernels(): MathKernels | null {
-  if (main === undefined) main = instantiateMathKernels();
+export function kernels(): MathKernels | null {
+  if (main === undefined) {
+    main = instantiateMathKernels();
+    if (main !== null) heap = new Float64Array(main.memory.buffer);
+  }
   return main;
 }
 
-/**
- * This thread's kernels if every array given is a view of their memory (from {@link reserveFloat64}),
- * else null: the caller then runs its JavaScript loop.
- */
-export function kernelsFor(...arrays: Float64Array[]): MathKernels | null {
-  const k = kernels();
-  if (k === null) return null;
-  const buffer = k.memory.buffer;
-  for (const a of arrays) if (a.buffer !== buffer) return null;
-  return k;
+/** Whether `a` is a view of this thread's kernel memory (from {@link reserveFloat64}): kernels can use it in place. */
+export function inKernelMemory(a: Float64Array): boolean {
+  return a.buffer === heap.buffer;
 }
 
 /** Whether the `*Into` functions run the WebAssembly SIMD kernels here (false: scalar JavaScript). */
@@ -112,17 +117,10 @@ export function hasSimdKernels(): boolean {
  */
 export const MIN_WASM_LENGTH = 16;
 
-type Name = "exp" | "log" | "tanh" | "sigmoid";
+type Name = "exp" | "log" | "tanh" | "sigmoid" | "one_minus_square";
 /** train.ts's sigmoid, 1/(1 + e^{-x}) with fastmath's exp. */
 const sigmoid = (x: number) => 1 / (1 + exp(-x));
-const SCALAR: Record<Name, (x: number) => number> = { exp, log, tanh, sigmoid };
-
-let heap: Float64Array | undefined;
-/** A Float64Array over the whole memory, re-made after the memory grew. */
-function heapOf(k: MathKernels): Float64Array {
-  if (heap === undefined || heap.buffer !== k.memory.buffer) heap = new Float64Array(k.memory.buffer);
-  return heap;
-}
+const SCALAR: Record<Name, (x: number) => number> = { exp, log, tanh, sigmoid, one_minus_square: (a) => 1 - a * a };
 
 function run(name: Name, src: ArrayLike<number>, so: number, out: Float64Array, oo: number, n: number): void {
   const k = kernels();
@@ -131,12 +129,11 @@ function run(name: Name, src: ArrayLike<number>, so: number, out: Float64Array, 
     for (let i = 0; i < n; i++) out[oo + i] = f(src[so + i]);
     return;
   }
-  const buffer = k.memory.buffer;
-  if (src.buffer === buffer && out.buffer === buffer) {
+  if (src.buffer === heap.buffer && out.buffer === heap.buffer) {
     k[name](src.byteOffset + so * 8, out.byteOffset + oo * 8, n); // already in the memory: no copy
     return;
   }
-  const h = heapOf(k);
+  const h = heap;
   const at = TABLE_BYTES / 8;
   for (let c = 0; c < n; c += CHUNK) {
     const len = Math.min(CHUNK, n - c);
@@ -170,6 +167,14 @@ export function tanhInto(src: ArrayLike<number>, so: number, out: Float64Array, 
  */
 export function sigmoidInto(src: ArrayLike<number>, so: number, out: Float64Array, oo: number, n: number): void {
   run("sigmoid", src, so, out, oo, n);
+}
+
+/**
+ * out[oo + i] = 1 - src[so + i]² for i < n: tanh's derivative from its value A, `1 - np.power(A, 2)`
+ * (see {@link expInto}).
+ */
+export function oneMinusSquareInto(src: ArrayLike<number>, so: number, out: Float64Array, oo: number, n: number): void {
+  run("one_minus_square", src, so, out, oo, n);
 }
 
 /** Blocks of float64s reserved by {@link reserveFloat64}. */
@@ -206,15 +211,18 @@ export function reserveFloat64(sizes: readonly number[]): Reservation {
     end += Math.ceil((n + 1) / 2) * 16; // 16-byte aligned blocks, one float64 to spare: a pair load at the last element stays inside
   }
   const need = Math.ceil(end / PAGE) - k.memory.buffer.byteLength / PAGE;
-  if (need > 0) k.memory.grow(need);
+  if (need > 0) {
+    k.memory.grow(need);
+    heap = new Float64Array(k.memory.buffer);
+  }
   top = end;
   new Uint8Array(k.memory.buffer, start, end - start).fill(0);
   let buffer: ArrayBuffer | undefined;
   let arrays: Float64Array[] = [];
   return {
     views() {
-      if (buffer !== k.memory.buffer) {
-        buffer = k.memory.buffer;
+      if (buffer !== heap.buffer) {
+        buffer = heap.buffer;
         arrays = sizes.map((n, i) => new Float64Array(buffer as ArrayBuffer, offsets[i], n));
       }
       return arrays;

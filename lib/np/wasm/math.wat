@@ -135,34 +135,45 @@
         (local.get $kz))
       (local.get $far)))
 
-  ;; JS: tanh(x), both lanes: both of fastmath's branches, then the lanes pick theirs.
+  ;; JS: tanh(x), both lanes: both of fastmath's branches, then the lanes pick theirs. The two
+  ;; branches' divisions are one: each lane divides its own branch's numerator by its denominator.
   (func $tanh2 (param $x v128) (result v128)
-    (local $ax v128) (local $E v128) (local $big v128) (local $z v128) (local $small v128)
-    ;; JS: const ax = x < 0 ? -x : x;
+    (local $ax v128) (local $E v128) (local $z v128) (local $q v128) (local $isbig v128)
+    ;; JS: const ax = x < 0 ? -x : x;  if (ax >= 0.625) ...
     (local.set $ax (f64x2.abs (local.get $x)))
-    ;; JS: const E = exp(ax + ax); const z = (E - 1) / (E + 1);  (ax + ax <= 44 wherever it is used)
+    (local.set $isbig (f64x2.ge (local.get $ax) (v128.const f64x2 0.625 0.625)))
+    ;; JS: const E = exp(ax + ax);  (ax + ax <= 44 wherever it is used)
     (local.set $E (call $exp_core (f64x2.add (local.get $ax) (local.get $ax))))
-    (local.set $big (f64x2.div (f64x2.sub (local.get $E) (v128.const f64x2 1 1)) (f64x2.add (local.get $E) (v128.const f64x2 1 1))))
-    ;; JS: if (ax > 22) return x > 0 ? 1 : -1;  ...  return x < 0 ? -z : z;  (z > 0: its sign is x's)
-    (local.set $big (v128.or
-      (v128.bitselect (v128.const f64x2 1 1) (local.get $big) (f64x2.gt (local.get $ax) (v128.const f64x2 22 22)))
-      (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))
-    ;; JS: const z = x * x; return x + (x * z * ((TP0 * z + TP1) * z + TP2)) / (((z + TQ0) * z + TQ1) * z + TQ2);
+    ;; JS: const z = x * x;
     (local.set $z (f64x2.mul (local.get $x) (local.get $x)))
-    (local.set $small (f64x2.add (local.get $x) (f64x2.div
-      (f64x2.mul (f64x2.mul (local.get $x) (local.get $z))
-        (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (v128.const f64x2 -9.64399179425052238628e-1 -9.64399179425052238628e-1) (local.get $z))
-                                         (v128.const f64x2 -9.92877231001918586564e1 -9.92877231001918586564e1))
+    ;; JS: (E - 1) / (E + 1)  or  (x * z * ((TP0 * z + TP1) * z + TP2)) / (((z + TQ0) * z + TQ1) * z + TQ2)
+    (local.set $q (f64x2.div
+      (v128.bitselect
+        (f64x2.sub (local.get $E) (v128.const f64x2 1 1))
+        (f64x2.mul (f64x2.mul (local.get $x) (local.get $z))
+          (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (v128.const f64x2 -9.64399179425052238628e-1 -9.64399179425052238628e-1) (local.get $z))
+                                           (v128.const f64x2 -9.92877231001918586564e1 -9.92877231001918586564e1))
+                                (local.get $z))
+                     (v128.const f64x2 -1.61468768441708447952e3 -1.61468768441708447952e3)))
+        (local.get $isbig))
+      (v128.bitselect
+        (f64x2.add (local.get $E) (v128.const f64x2 1 1))
+        (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (local.get $z) (v128.const f64x2 1.12811678491632931402e2 1.12811678491632931402e2))
+                                                    (local.get $z))
+                                         (v128.const f64x2 2.23548839060100448583e3 2.23548839060100448583e3))
                               (local.get $z))
-                   (v128.const f64x2 -1.61468768441708447952e3 -1.61468768441708447952e3)))
-      (f64x2.add (f64x2.mul (f64x2.add (f64x2.mul (f64x2.add (local.get $z) (v128.const f64x2 1.12811678491632931402e2 1.12811678491632931402e2))
-                                                  (local.get $z))
-                                       (v128.const f64x2 2.23548839060100448583e3 2.23548839060100448583e3))
-                            (local.get $z))
-                 (v128.const f64x2 4.84406305325125486048e3 4.84406305325125486048e3)))))
-    ;; JS: if (ax >= 0.625) {...};  if (x !== x || x === 0) return x;
+                   (v128.const f64x2 4.84406305325125486048e3 4.84406305325125486048e3))
+        (local.get $isbig))))
+    ;; JS: if (x !== x || x === 0) return x;
     (v128.bitselect (local.get $x)
-      (v128.bitselect (local.get $big) (local.get $small) (f64x2.ge (local.get $ax) (v128.const f64x2 0.625 0.625)))
+      (v128.bitselect
+        ;; JS: if (ax > 22) return x > 0 ? 1 : -1;  ...  return x < 0 ? -z : z;  (z > 0: its sign is x's)
+        (v128.or
+          (v128.bitselect (v128.const f64x2 1 1) (local.get $q) (f64x2.gt (local.get $ax) (v128.const f64x2 22 22)))
+          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000)))
+        ;; JS: return x + (x * z * ...) / (...);
+        (f64x2.add (local.get $x) (local.get $q))
+        (local.get $isbig))
       (v128.or (f64x2.ne (local.get $x) (local.get $x)) (f64x2.eq (local.get $x) (v128.const f64x2 0 0)))))
 
   ;; dst[i] = exp(src[i]) for i < n (byte addresses of float64 arrays; dst may be src).
@@ -222,6 +233,21 @@
     (if (i32.and (local.get $n) (i32.const 1))
       (then (f64.store (local.get $dst) (f64x2.extract_lane 0 (f64x2.div (v128.const f64x2 1 1)
         (f64x2.add (v128.const f64x2 1 1) (call $exp2 (f64x2.neg (v128.load64_splat (local.get $src)))))))))))
+
+  ;; dst[i] = 1 - src[i] * src[i]: tanh's derivative from its value, as the lesson writes it.
+  (func (export "one_minus_square") (param $src i32) (param $dst i32) (param $n i32)
+    (local $end i32) (local $v v128)
+    (local.set $end (i32.add (local.get $src) (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3))))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
+        (local.set $v (v128.load (local.get $src)))
+        (v128.store (local.get $dst) (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $v) (local.get $v))))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (local.get $dst) (f64.sub (f64.const 1) (f64.mul (f64.load (local.get $src)) (f64.load (local.get $src))))))))
 
   ;; ---- The fused training loop's layers (lib/np/wasm/dense.ts says what each computes in JavaScript).
 
