@@ -11,6 +11,11 @@
  * approximation below 0.625, `(e**2x - 1)/(e**2x + 1)` above). All three stay within 1 ulp of the
  * exact value; test/np-fastmath.test.ts checks them against exact values and numpy's over wide
  * ranges.
+ *
+ * Arrays: lib/np/wasm/math.ts runs the same algorithms, operation for operation, as WebAssembly SIMD
+ * (two lanes at a time, the same bits: test/np-wasm.test.ts) and falls back to these functions where
+ * WebAssembly SIMD is missing, for short arrays and for the lanes outside its fast range. Edit both
+ * (lib/np/wasm/math.wat quotes each line it computes) or neither.
  * @module
  */
 
