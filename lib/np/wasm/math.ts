@@ -52,7 +52,7 @@ let compiled: WebAssembly.Module | null | undefined;
 
 /**
  * The compiled module, or null where WebAssembly or its SIMD is unavailable (`WebAssembly.validate`
- * says no). Compiled once per thread, synchronously (2 KB).
+ * says no). Compiled once per thread, synchronously (6 KB).
  */
 export function mathModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
@@ -61,7 +61,13 @@ export function mathModule(): WebAssembly.Module | null {
       const text = atob(MATH_WASM_BASE64);
       const bytes = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      try {
+        // synchronous: a 6 KB module compiles lazily in well under a millisecond. (Chrome before 114
+        // refused synchronous compilation above 4 KB on a page's main thread: the scalar loops then.)
+        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      } catch {
+        compiled = null;
+      }
     }
   }
   return compiled;
@@ -75,7 +81,12 @@ export function mathModule(): WebAssembly.Module | null {
 export function instantiateMathKernels(): MathKernels | null {
   const mod = mathModule();
   if (mod === null) return null;
-  const instance = new WebAssembly.Instance(mod, { scalar: { exp, log } });
+  let instance: WebAssembly.Instance;
+  try {
+    instance = new WebAssembly.Instance(mod, { scalar: { exp, log } });
+  } catch {
+    return null; // refused (an old browser's main-thread limit): the scalar loops
+  }
   const k = instance.exports as unknown as MathKernels;
   const table = new Float64Array(k.memory.buffer, 0, TABLE_BYTES / 8);
   for (let j = 0; j < 64; j++) {
