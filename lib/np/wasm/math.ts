@@ -206,17 +206,18 @@ let top = ARENA;
 
 /**
  * Reserves blocks of float64s in the kernels' memory, so that `expInto`/`logInto`/`tanhInto` on them
- * need no copy (the fused training loop keeps its hidden layer there). Without WebAssembly SIMD the
- * blocks are ordinary Float64Arrays. Blocks are zero-filled. Release in reverse order of reservation.
+ * need no copy (the fused training loop keeps its hidden layer there). Without WebAssembly SIMD, or
+ * when the memory cannot grow that far, the blocks are ordinary Float64Arrays. Blocks are zero-filled. Release in reverse order of reservation.
  *
  * @param sizes - the length of each block
  */
 export function reserveFloat64(sizes: readonly number[]): Reservation {
   const k = kernels();
-  if (k === null) {
+  const plain = (): Reservation => {
     const arrays = sizes.map((n) => new Float64Array(n));
     return { views: () => arrays, release: () => {} };
-  }
+  };
+  if (k === null) return plain();
   const start = top;
   const offsets: number[] = [];
   let end = start;
@@ -226,7 +227,11 @@ export function reserveFloat64(sizes: readonly number[]): Reservation {
   }
   const need = Math.ceil(end / PAGE) - k.memory.buffer.byteLength / PAGE;
   if (need > 0) {
-    k.memory.grow(need);
+    try {
+      k.memory.grow(need);
+    } catch {
+      return plain(); // past WebAssembly's 4 GiB (or the engine's limit): ordinary arrays, the JavaScript loops
+    }
     heap = new Float64Array(k.memory.buffer);
   }
   top = end;
