@@ -137,6 +137,8 @@
 
   ;; JS: tanh(x), both lanes: both of fastmath's branches, then the lanes pick theirs. The two
   ;; branches' divisions are one: each lane divides its own branch's numerator by its denominator.
+  ;; Both lanes at |x| >= 0.625 (nine pairs in ten in the lesson's hidden layer) skip the rational
+  ;; branch: 20 % faster there, measured in one process.
   (func $tanh2 (param $x v128) (result v128)
     (local $ax v128) (local $E v128) (local $z v128) (local $q v128) (local $isbig v128)
     ;; JS: const ax = x < 0 ? -x : x;  if (ax >= 0.625) ...
@@ -144,6 +146,13 @@
     (local.set $isbig (f64x2.ge (local.get $ax) (v128.const f64x2 0.625 0.625)))
     ;; JS: const E = exp(ax + ax);  (ax + ax <= 44 wherever it is used)
     (local.set $E (call $exp_core (f64x2.add (local.get $ax) (local.get $ax))))
+    (if (i64x2.all_true (local.get $isbig))
+      ;; JS: if (ax > 22) return x > 0 ? 1 : -1;  const z = (E - 1) / (E + 1);  return x < 0 ? -z : z;
+      (then (return (v128.or
+          (v128.bitselect (v128.const f64x2 1 1)
+            (f64x2.div (f64x2.sub (local.get $E) (v128.const f64x2 1 1)) (f64x2.add (local.get $E) (v128.const f64x2 1 1)))
+            (f64x2.gt (local.get $ax) (v128.const f64x2 22 22)))
+          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))))
     ;; JS: const z = x * x;
     (local.set $z (f64x2.mul (local.get $x) (local.get $x)))
     ;; JS: (E - 1) / (E + 1)  or  (x * z * ((TP0 * z + TP1) * z + TP2)) / (((z + TQ0) * z + TQ1) * z + TQ2)
