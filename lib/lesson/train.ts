@@ -182,8 +182,8 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, ...rest: unknown[]):
  * (every sum of a hidden unit in one pass over the examples). The numbers are those of the np loop,
  * bit for bit: the same operations in the same order (test/lesson-train.test.ts, the lesson's
  * fixtures). Measured in one process, alternating, CPU time (the lesson's nnModel(X, Y, 4), 10000
- * iterations, the loaded 2-vCPU development machine): 0.19 s against 0.43 s for the scalar JavaScript
- * loop it replaced with printCost, 0.27 s against 0.74 s with a cost every iteration;
+ * iterations, the loaded 2-vCPU development machine, medians of 7): 0.17 s against 0.43 s for the
+ * scalar JavaScript loop it replaced with printCost, 0.20 s against 0.71 s with a cost every iteration;
  * bench/lesson-nn.bench.ts measures it beside numpy.
  */
 function trainFused(

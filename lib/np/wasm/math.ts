@@ -16,6 +16,11 @@
  *
  * The memory grows only in {@link reserveFloat64}; whoever holds views of it re-creates them after
  * anything that may have reserved more (`Reservation.views()` does it).
+ *
+ * Workers: every thread that imports this module gets its own instance on first use (module state is
+ * per thread), so a worker runs `expInto`/`logInto`/`tanhInto(src, srcOffset, out, outOffset, n)` on
+ * its slice of a shared array as the main thread does; {@link instantiateMathKernels} makes an extra
+ * instance for code that wants the raw kernels on its own memory.
  * @module
  */
 import { EXP_HI, EXP_LO, exp, log, tanh } from "../fastmath.js";
