@@ -5,9 +5,9 @@
  * Both check their input once, at the start, then run fused loops over Float64Arrays by default:
  * the same arithmetic, in the same order, as the `np` functions of steps.ts (which `implementation:
  * "np"` runs, line for line as the lesson), but without allocating arrays each step, with the
- * inlinable exp/log of `np`'s fastmath module and the activation's own functions: training calls its
- * `f` and `dfza` per element (V8 inlines them: as fast as writing tanh there, measured), prediction its
- * `forwardInto` loop per block of examples. No name is tested. test/lesson-train.test.ts checks that
+ * exp/log of `np`'s fastmath module and the activation's own loops: training runs its `forwardInto` and
+ * `backwardInto` over the whole hidden layer and the rest in np's WebAssembly SIMD kernels (see
+ * trainFused), prediction its `forwardInto` loop per block of examples. No name is tested. test/lesson-train.test.ts checks that
  * both give the same numbers.
  * @module
  */
