@@ -5,15 +5,17 @@
  * Both check their input once, at the start, then run fused loops over Float64Arrays by default:
  * the same arithmetic, in the same order, as the `np` functions of steps.ts (which `implementation:
  * "np"` runs, line for line as the lesson), but without allocating arrays each step, with the
- * inlinable exp/log of `np`'s fastmath module and the activation's own functions: training calls its
- * `f` and `dfza` per element (V8 inlines them: as fast as writing tanh there, measured), prediction its
- * `forwardInto` loop per block of examples. No name is tested. test/lesson-train.test.ts checks that
+ * exp/log of `np`'s fastmath module and the activation's own loops: training runs its `forwardInto` and
+ * `backwardInto` over the whole hidden layer and the rest in np's WebAssembly SIMD kernels (see
+ * trainFused), prediction its `forwardInto` loop per block of examples. No name is tested. test/lesson-train.test.ts checks that
  * both give the same numbers.
  * @module
  */
 import { NDArray } from "../np/ndarray.js";
 import { ValueError, formatShape } from "../np/errors.js";
 import { exp as fexp, log as flog } from "../np/fastmath.js";
+import { logInto, sigmoidInto } from "../np/wasm/math.js";
+import { backwardSums, denseInto, reserveFloat64 } from "../np/wasm/dense.js";
 import { type Activation, type ActivationName, getActivation } from "./activations.js";
 import type { Schedule } from "./schedules.js";
 import { formatFixed } from "./format.js";
@@ -170,7 +172,21 @@ export function nnModel(X: NDArray, Y: NDArray, nH: number, ...rest: unknown[]):
   return trainFused(X, Y, parameters, numIterations, gradient, activation, rate, wantCost, report);
 }
 
-/** The training loop of `nnModel` on flat arrays: one forward, backward and update per iteration. */
+/**
+ * The training loop of `nnModel` on flat arrays: one forward, backward and update per iteration.
+ *
+ * What it buys over the np-helper loop (`implementation: "np"`): no arrays allocated per step and
+ * no dispatch per operation. Its array work runs in the WebAssembly SIMD kernels of lib/np/wasm
+ * (two examples at a time; JavaScript loops where WebAssembly SIMD is missing), on buffers that live
+ * in the kernels' memory, so nothing is copied: the dense layers, the hidden activation (tanh:
+ * nH·m values per iteration), the output's sigmoid, the cost's logs and the backward pass's sums
+ * (every sum of a hidden unit in one pass over the examples). The numbers are those of the np loop,
+ * bit for bit: the same operations in the same order (test/lesson-train.test.ts, the lesson's
+ * fixtures). Measured in one process, alternating, CPU time (the lesson's nnModel(X, Y, 4), 10000
+ * iterations, the loaded 2-vCPU development machine, medians of 7): 0.17 s against 0.43 s for the
+ * scalar JavaScript loop it replaced with printCost, 0.20 s against 0.71 s with a cost every iteration;
+ * bench/lesson-nn.bench.ts measures it beside numpy.
+ */
 function trainFused(
   X: NDArray,
   Y: NDArray,
@@ -184,85 +200,88 @@ function trainFused(
 ): Parameters {
   const [nH, nX] = start.W1.shape;
   const m = X.shape[1];
-  const x = Float64Array.from(X.values()); // (nX, m), row k at k*m
-  const y = Float64Array.from(Y.values()); // (m,)
-  const W1 = Float64Array.from(start.W1.values()); // (nH, nX)
-  const b1 = Float64Array.from(start.b1.values()); // (nH,)
-  const W2 = Float64Array.from(start.W2.values()); // (nH,)
-  let b2 = start.b2.values()[0];
-  const Z1 = new Float64Array(nH * m);
-  const A1 = new Float64Array(nH * m);
-  const { f, dfza } = g; // the activation's own scalar functions, called (and inlined) in the loops
-  const A2 = new Float64Array(m);
-  const dZ2 = new Float64Array(m);
-  const dZ1row = new Float64Array(m);
-  const dW1 = new Float64Array(nH * nX);
-  const db1 = new Float64Array(nH);
-  const dW2 = new Float64Array(nH);
-  const inv = 1 / m;
+  const nXp = nX + (nX % 2); // xT's rows padded to even length: the backward sums go two by two
+  const s = 2 + nXp; // per hidden unit: Σ dZ2·A1, Σ dZ1, Σ dZ1·x_k
+  // every operand of the kernels in their memory: x (nX, m) and its transpose xT (m, nXp), y (m,) 0/1,
+  // the parameters, Z1, A1 = g(Z1), D = g'(Z1) (nH, m), Z2, A2, L (the cost's logs) (m,), the sums
+  const buffers = reserveFloat64([nX * m, m * nXp, m, nH * nX, nH, nH, 1, nH * m, nH * m, nH * m, m, m, m, nH * s]);
+  try {
+    let [x, xT, y, W1, b1, W2, b2, Z1, A1, D, Z2, A2, L, acc] = buffers.views();
+    x.set(X.values());
+    for (let k = 0; k < nX; k++) for (let i = 0; i < m; i++) xT[i * nXp + k] = x[k * m + i];
+    y.set(Y.values());
+    W1.set(start.W1.values());
+    b1.set(start.b1.values());
+    W2.set(start.W2.values());
+    b2[0] = start.b2.values()[0];
+    const dW1 = new Float64Array(nH * nX);
+    const db1 = new Float64Array(nH);
+    const dW2 = new Float64Array(nH);
+    const inv = 1 / m;
 
-  for (let it = 0; it < numIterations; it++) {
-    // forward: Z1 = W1·X + b1, A1 = g(Z1), Z2 = W2·A1 + b2, A2 = sigmoid(Z2)
-    for (let h = 0; h < nH; h++) {
-      const o = h * m, bh = b1[h];
-      for (let i = 0; i < m; i++) {
-        let z = 0;
-        for (let k = 0; k < nX; k++) z += W1[h * nX + k] * x[k * m + i];
-        z += bh;
-        Z1[o + i] = z;
-        A1[o + i] = f(z);
+    for (let it = 0; it < numIterations; it++) {
+      // forward: Z1 = W1·X + b1, A1 = g(Z1), Z2 = W2·A1 + b2, A2 = sigmoid(Z2) = 1/(1 + e^{−Z2})
+      denseInto(x, W1, b1, Z1, nX, nH, m);
+      g.forwardInto(Z1, A1);
+      denseInto(A1, W2, b2, Z2, nH, 1, m);
+      sigmoidInto(Z2, 0, A2, 0, m);
+      if (wantCost(it)) {
+        report(it, cost(A2, y, L), () => asParameters(W1, b1, W2, b2[0], nH, nX));
+        [x, xT, y, W1, b1, W2, b2, Z1, A1, D, Z2, A2, L, acc] = buffers.views(); // the report may have grown the memory
       }
-    }
-    for (let i = 0; i < m; i++) {
-      let z = 0;
-      for (let h = 0; h < nH; h++) z += W2[h] * A1[h * m + i];
-      z += b2;
-      A2[i] = 1 / (1 + fexp(-z));
-    }
-    if (wantCost(it)) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += y[i] * flog(A2[i]) + (1 - y[i]) * flog(1 - A2[i]);
-      report(it, -s / m, () => asParameters(W1, b1, W2, b2, nH, nX));
-    }
-    // backward: dZ2 = A2 − Y, dW2 = (1/m) dZ2·A1ᵀ, db2 = (1/m) Σ dZ2,
-    // dZ1 = W2ᵀ·dZ2 * g'(Z1), dW1 = (1/m) dZ1·Xᵀ, db1 = (1/m) Σ_i dZ1 (per unit, or over all)
-    let sumDZ2 = 0;
-    for (let i = 0; i < m; i++) {
-      dZ2[i] = A2[i] - y[i];
-      sumDZ2 += dZ2[i];
-    }
-    let sumDZ1 = 0;
-    for (let h = 0; h < nH; h++) {
-      const o = h * m, w2 = W2[h];
-      let sW2 = 0, sB1 = 0;
-      for (let i = 0; i < m; i++) {
-        const a = A1[o + i];
-        sW2 += dZ2[i] * a;
-        const d = w2 * dZ2[i] * dfza(Z1[o + i], a);
-        dZ1row[i] = d;
-        sB1 += d;
+      // backward: dZ2 = A2 − Y, dW2 = (1/m) dZ2·A1ᵀ, db2 = (1/m) Σ dZ2,
+      // dZ1 = W2ᵀ·dZ2 * g'(Z1), dW1 = (1/m) dZ1·Xᵀ, db1 = (1/m) Σ_i dZ1 (per unit, or over all)
+      g.backwardInto(Z1, A1, D);
+      acc.fill(0);
+      const sumDZ2 = backwardSums(xT, y, A1, D, A2, W2, acc, nXp, nH, m);
+      let sumDZ1 = 0;
+      for (let h = 0; h < nH; h++) {
+        dW2[h] = inv * acc[h * s];
+        db1[h] = inv * acc[h * s + 1];
+        sumDZ1 += acc[h * s + 1];
+        for (let k = 0; k < nX; k++) dW1[h * nX + k] = inv * acc[h * s + 2 + k];
       }
-      dW2[h] = inv * sW2;
-      db1[h] = inv * sB1;
-      sumDZ1 += sB1;
-      for (let k = 0; k < nX; k++) {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += dZ1row[i] * x[k * m + i];
-        dW1[h * nX + k] = inv * s;
+      if (gradient === "as-written") db1.fill(inv * sumDZ1); // the original's np.sum(dZ1): one number for every unit
+      const db2 = inv * sumDZ2;
+      // update: θ = θ − α dθ
+      const alpha = rate(it);
+      for (let j = 0; j < nH * nX; j++) W1[j] = W1[j] - alpha * dW1[j];
+      for (let h = 0; h < nH; h++) {
+        b1[h] = b1[h] - alpha * db1[h];
+        W2[h] = W2[h] - alpha * dW2[h];
       }
+      b2[0] = b2[0] - alpha * db2;
     }
-    if (gradient === "as-written") db1.fill(inv * sumDZ1); // the original's np.sum(dZ1): one number for every unit
-    const db2 = inv * sumDZ2;
-    // update: θ = θ − α dθ
-    const alpha = rate(it);
-    for (let j = 0; j < nH * nX; j++) W1[j] = W1[j] - alpha * dW1[j];
-    for (let h = 0; h < nH; h++) {
-      b1[h] = b1[h] - alpha * db1[h];
-      W2[h] = W2[h] - alpha * dW2[h];
-    }
-    b2 = b2 - alpha * db2;
+    return asParameters(W1, b1, W2, b2[0], nH, nX);
+  } finally {
+    buffers.release();
   }
-  return asParameters(W1, b1, W2, b2, nH, nX);
+}
+
+/**
+ * The cross-entropy cost −(1/m) Σ (y log(A2) + (1 − y) log(1 − A2)), summed in the lesson's order.
+ * With labels 0/1 and every A2 strictly between 0 and 1, one of the two terms of each example is
+ * 0·(a finite log), a signed zero, and adding a signed zero to the other (nonzero) term changes
+ * nothing: the sum needs one log per example, log(A2) or log(1 − A2), computed by the SIMD kernel
+ * over the whole row (`L` is scratch in the kernels' memory). Otherwise (an A2 of exactly 0 or 1,
+ * where 0·log 0 is NaN as in numpy) it takes both logs as written.
+ */
+function cost(A2: Float64Array, y: Float64Array, L: Float64Array): number {
+  const m = A2.length;
+  let inside = true;
+  for (let i = 0; i < m; i++) {
+    const a = A2[i];
+    inside &&= a > 0 && a < 1;
+    L[i] = y[i] === 1 ? a : 1 - a;
+  }
+  let s = 0;
+  if (inside) {
+    logInto(L, 0, L, 0, m);
+    for (let i = 0; i < m; i++) s += L[i];
+  } else {
+    for (let i = 0; i < m; i++) s += y[i] * flog(A2[i]) + (1 - y[i]) * flog(1 - A2[i]);
+  }
+  return -s / m;
 }
 
 /** The fused loop's flat arrays as `{ W1, b1, W2, b2 }` (copies). */

@@ -11,6 +11,11 @@
  * approximation below 0.625, `(e**2x - 1)/(e**2x + 1)` above). All three stay within 1 ulp of the
  * exact value; test/np-fastmath.test.ts checks them against exact values and numpy's over wide
  * ranges.
+ *
+ * Arrays: lib/np/wasm/math.ts runs the same algorithms, operation for operation, as WebAssembly SIMD
+ * (two lanes at a time, the same bits: test/np-wasm.test.ts) and falls back to these functions where
+ * WebAssembly SIMD is missing, for short arrays and for the lanes outside its fast range. Edit both
+ * (lib/np/wasm/math.wat quotes each line it computes) or neither.
  * @module
  */
 
@@ -35,7 +40,7 @@ const POW2 = new Float64Array(2098);
  * about 2**-105. Made with Python's decimal module at 50 digits:
  * `v = Decimal(2) ** (Decimal(j) / 64); hi = float(v); lo = float(v - Decimal(hi))`.
  */
-const EXP_HI = new Float64Array([
+export const EXP_HI = new Float64Array([
   1.0, 1.0108892860517005, 1.0218971486541166, 1.0330248790212284, 1.0442737824274138,
   1.0556451783605572, 1.0671404006768237, 1.0787607977571199, 1.0905077326652577,
   1.102382583307841, 1.1143867425958924, 1.1265216186082418, 1.1387886347566916,
@@ -51,7 +56,8 @@ const EXP_HI = new Float64Array([
   1.8142521755003989, 1.8340080864093424, 1.8539791250833855, 1.8741676341103, 1.8945759815869656,
   1.9152065613971474, 1.9360617934922943, 1.9571441241754002, 1.978456026387951,
 ]);
-const EXP_LO = new Float64Array([
+/** The rest of 2**(j/64) beyond EXP_HI[j] (see EXP_HI). */
+export const EXP_LO = new Float64Array([
   0.0, -1.5234778603368577e-17, 5.109225028973444e-17, 7.600838874027088e-18,
   8.551889705537965e-17, 1.759325738772092e-18, -7.899853966841582e-17, -6.656660436056593e-17,
   -3.046782079812471e-17, 5.2660368715706944e-17, 1.0410278456845571e-16, 5.165856758795457e-17,
@@ -172,21 +178,6 @@ export function tanh(x: number): number {
   if (x !== x || x === 0) return x;
   const z = x * x;
   return x + (x * z * ((TP0 * z + TP1) * z + TP2)) / (((z + TQ0) * z + TQ1) * z + TQ2);
-}
-
-/** Writes exp(src[so + i]) to out[i] for i < n. */
-export function expInto(src: ArrayLike<number>, so: number, out: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = exp(src[so + i]);
-}
-
-/** Writes log(src[so + i]) to out[i] for i < n. */
-export function logInto(src: ArrayLike<number>, so: number, out: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = log(src[so + i]);
-}
-
-/** Writes tanh(src[so + i]) to out[i] for i < n. */
-export function tanhInto(src: ArrayLike<number>, so: number, out: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = tanh(src[so + i]);
 }
 
 /**
