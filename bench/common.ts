@@ -108,6 +108,22 @@ export function report(figures: Figures): void {
   writeReport();
 }
 
+/**
+ * The ratios issue 12 names, with their targets: a bench states one with
+ * `reportRatio(TARGETS.x.name + ", <detail>", ratio, TARGETS.x.target, kind)` (the name may go on:
+ * ", 1 core"), and bench/run.ts's summary lists every one of them, "not measured" where no bench of
+ * the run stated it. The np-helper loop's target depends on the load (BENCH_LOAD=1).
+ */
+export const TARGETS = {
+  gridPipeline: { name: "grid pipeline / numpy", target: 0.6 },
+  npLoopQuiet: { name: "np-helper loop / numpy, quiet", target: 1.0 },
+  npLoopLoaded: { name: "np-helper loop / numpy, loaded", target: 1.5 },
+  nnModelPrintCost: { name: "nnModel printCost / numpy", target: 0.5 },
+  nnModelEveryCost: { name: "nnModel cost every iteration / numpy", target: 0.8 },
+  notebookLesson: { name: "notebook lesson cells / Python original", target: 1.0 },
+  notebookBeyond: { name: "notebook beyond the lesson / numpy twin", target: 1.0 },
+} as const satisfies Record<string, { name: string; target: number }>;
+
 /** "met" when a ratio is at most its target, "NOT MET" otherwise (or when it is not a number). */
 export function verdict(ratio: number, target: number): string {
   return Number.isFinite(ratio) && ratio <= target ? "met" : "NOT MET";
