@@ -104,7 +104,9 @@ function cacheDir(projectRoot) {
  * tslab's converter calls for every file access (its own `sys` forwards to it).
  * @param {typeof import("typescript")} ts tslab's TypeScript module
  */
+const recorders = new WeakMap();
 function recordFileAccess(ts) {
+  if (recorders.has(ts.sys)) return recorders.get(ts.sys); // once per TypeScript module
   const read = new Set();
   const noFile = new Set();
   const noDir = new Set();
@@ -124,7 +126,9 @@ function recordFileAccess(ts) {
     if (!ok) noDir.add(p);
     return ok;
   };
-  return { read, noFile, noDir };
+  const recorder = { read, noFile, noDir };
+  recorders.set(ts.sys, recorder);
+  return recorder;
 }
 
 /** Size and modification time of a file, or null when it is gone. */
