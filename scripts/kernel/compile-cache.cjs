@@ -10,16 +10,18 @@
  * with the same source after the same declarations of the cells before it, against the same files,
  * compiles to the same JavaScript and the same type errors: this keeps the converter's answer on disk
  * and gives it back without starting TypeScript. A re-run of the notebook (Restart & Run All, the
- * next day's lesson) starts its kernel in about a third of the time and compiles no cell again.
+ * next day's lesson) starts its kernel in a fifth of the CPU time (0.6 s against 3.0 s) and compiles
+ * no cell again.
  *
  * What makes an answer valid: the key is a hash of the cell's source, the declarations of the cells
- * before it (tslab's `prevDecl`), the kernel's folder, the converter's options and the versions of
- * tslab, its TypeScript, Node (tslab picks the target from Node's version) and this file. With the
- * answer it stores every file TypeScript read (the libraries' .d.ts, the project's dist/*.d.ts,
- * package.json files), with its size and modification time, and every file or folder it probed and
- * found missing (module resolution): the answer is used only while those files are unchanged and
- * those paths still missing. So `npm run build` (new dist/*.d.ts) or a new local module makes the cells
- * that depend on them compile again, with TypeScript.
+ * before it (tslab's `prevDecl`), the `%module` cells registered before it, the kernel's folder, the
+ * converter's options, the versions of tslab, its TypeScript and Node (tslab picks the target from
+ * Node's version) and CACHE_VERSION (bumped when what is stored changes). With the answer it stores
+ * every file TypeScript read (the libraries' .d.ts, the project's dist/*.d.ts, package.json files),
+ * with its size and modification time, and every file or folder it probed and found missing (module
+ * resolution): the answer is used only while those files are unchanged and those paths still
+ * missing. So `npm run build` (new dist/*.d.ts) or a new local module makes the cells that depend on
+ * them compile again, with TypeScript.
  *
  * What still needs TypeScript: a cell not seen before, Shift-Tab (inspect), Tab completion and
  * `%module` cells create the real converter then, once per kernel; and when no cell has run for
@@ -193,8 +195,11 @@ function cachedConverters(createConverter, ts, { projectRoot, versions }) {
       return (real ??= createConverter(options));
     };
     const scope = JSON.stringify([CACHE_VERSION, versions, process.cwd(), options ?? {}]);
+    // the `%module` cells registered so far: later cells may import them, and they are on no disk
+    let modules = "";
     const file = (prevDecl, src) =>
-      path.join(dir, crypto.createHash("sha256").update(scope).update("\0").update(prevDecl).update("\0").update(src).digest("hex") + ".json");
+      path.join(dir, crypto.createHash("sha256").update(scope).update("\0").update(modules).update("\0")
+        .update(prevDecl).update("\0").update(src).digest("hex") + ".json");
 
     function lookup(name) {
       let entry;
@@ -238,7 +243,10 @@ function cachedConverters(createConverter, ts, { projectRoot, versions }) {
       },
       inspect: (...args) => getReal().inspect(...args),
       complete: (...args) => getReal().complete(...args),
-      addModule: (...args) => getReal().addModule(...args),
+      addModule: (...args) => {
+        modules += JSON.stringify(args);
+        return getReal().addModule(...args);
+      },
       close() {
         pending.delete(getReal);
         real?.close();
