@@ -1,13 +1,15 @@
 /**
  * What the benchmarks share: medians, timing a function (wall and CPU time), running a numpy
  * side in a child python3 that can import scripts/lesson2_numpy.py (the lesson in numpy), and
- * handing a process's figures to `npm run bench -- --processes N` (bench/run.ts), which runs each
- * benchmark in N fresh processes and reports the spread of their medians.
+ * handing a process's figures and its ratios with their targets (`report`, `reportRatio`) to
+ * `npm run bench -- --processes N` (bench/run.ts), which runs each benchmark in N fresh processes,
+ * reports the spread of their medians and ends with one table of every ratio against its target;
+ * `--load` (BENCH_LOAD=1, `startLoad`) measures the same while a second process keeps one core busy.
  * @module
  */
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { type PerformanceEntry, PerformanceObserver, constants, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -68,14 +70,118 @@ export function runNumpy<T>(script: string, data: unknown): T {
 /** One process's figures: a name (with its unit, e.g. "np wall s") and this process's median. */
 export type Figures = Record<string, number>;
 
+/** Which clock a ratio compares: wall-clock seconds (what a user waits for) or CPU seconds (user + system). */
+export type RatioKind = "wall" | "cpu";
+
+/**
+ * A ratio the project has a target for (issue 12): ours / numpy's (or the Python original's), measured
+ * side by side in one run. `target` is the most it may be (e.g. 0.6 for "at most 0.6x numpy").
+ */
+export interface Ratio {
+  name: string;
+  ratio: number;
+  target: number;
+  kind: RatioKind;
+}
+
+/** What a process hands to bench/run.ts: its figures and its ratios with their targets. */
+export interface Report {
+  figures: Figures;
+  ratios: Ratio[];
+}
+
+const reported: Report = { figures: {}, ratios: [] };
+
+function writeReport(): void {
+  const file = process.env.BENCH_REPORT;
+  if (file) writeFileSync(file, JSON.stringify(reported));
+}
+
 /**
  * Hands this process's figures to bench/run.ts: when run.ts starts the benchmark in several fresh
  * processes it names a file in BENCH_REPORT, and collects the figures of every process from there
- * (min, median and max over processes). Without BENCH_REPORT this does nothing.
+ * (min, median and max over processes). Several calls add up (a later figure of the same name
+ * replaces the earlier one). Without BENCH_REPORT this does nothing.
  */
 export function report(figures: Figures): void {
-  const file = process.env.BENCH_REPORT;
-  if (file) writeFileSync(file, JSON.stringify(figures));
+  Object.assign(reported.figures, figures);
+  writeReport();
+}
+
+/**
+ * The ratios issue 12 names, with their targets: a bench states one with
+ * `reportRatio(TARGETS.x.name + ", <detail>", ratio, TARGETS.x.target, kind)` (the name may go on:
+ * ", 1 core"), and bench/run.ts's summary lists every one of them, "not measured" where no bench of
+ * the run stated it. The np-helper loop's target depends on the load (BENCH_LOAD=1).
+ */
+export const TARGETS = {
+  gridPipeline: { name: "grid pipeline / numpy", target: 0.6 },
+  npLoopQuiet: { name: "np-helper loop / numpy, quiet", target: 1.0 },
+  npLoopLoaded: { name: "np-helper loop / numpy, loaded", target: 1.5 },
+  nnModelPrintCost: { name: "nnModel printCost / numpy", target: 0.5 },
+  nnModelEveryCost: { name: "nnModel cost every iteration / numpy", target: 0.8 },
+  notebookLesson: { name: "notebook lesson cells / Python original", target: 1.0 },
+  notebookBeyond: { name: "notebook beyond the lesson / numpy twin", target: 1.0 },
+} as const satisfies Record<string, { name: string; target: number }>;
+
+/** "met" when a ratio is at most its target, "NOT MET" otherwise (or when it is not a number). */
+export function verdict(ratio: number, target: number): string {
+  return Number.isFinite(ratio) && ratio <= target ? "met" : "NOT MET";
+}
+
+/**
+ * States one of the ratios with a target: prints it (`ratio name: 0.83x (target <= 1.0x, wall): met`)
+ * and hands it to bench/run.ts, which prints every ratio of the run, with its target, in the
+ * summary table at the end (the median over processes with --processes N). The ratio is also a
+ * figure (`name`), so the spread over processes shows it. Name the two sides and the clock in
+ * `name` ("grid pipeline / numpy, 2 cores"); a bench states the wall ratio and the CPU ratio as two
+ * calls. Benchmarks measure: a ratio over its target is reported, never an error.
+ */
+export function reportRatio(name: string, ratio: number, target: number, kind: RatioKind = "wall"): void {
+  console.log(`  ratio ${name}: ${ratio.toFixed(2)}x (target <= ${target}x, ${kind}): ${verdict(ratio, target)}`);
+  reported.ratios = reported.ratios.filter((r) => !(r.name === name && r.kind === kind));
+  reported.ratios.push({ name, ratio, target, kind });
+  reported.figures[`${name} (${kind})`] = ratio;
+  writeReport();
+}
+
+/**
+ * Reads what a process handed over: the file report()/reportRatio() wrote, or, from a bench/common.ts
+ * of before reportRatio, a plain name -> number object (figures only).
+ */
+export function readReport(text: string): Report {
+  const json = JSON.parse(text) as Partial<Report> | Figures;
+  if (json && typeof json === "object" && "figures" in json && typeof json.figures === "object") {
+    return { figures: json.figures as Figures, ratios: Array.isArray(json.ratios) ? (json.ratios as Ratio[]) : [] };
+  }
+  return { figures: json as Figures, ratios: [] };
+}
+
+/** True when the run measures under load: `npm run bench -- --load` or BENCH_LOAD=1. */
+export function underLoad(): boolean {
+  return process.env.BENCH_LOAD === "1";
+}
+
+/**
+ * BENCH_LOAD=1: a second process that spins on one core while the measurement runs, as another busy
+ * program on the machine would (a student's second kernel, a build). bench/run.ts --load starts one
+ * for the whole run and names it in BENCH_LOAD_PID; then this starts nothing. A bench run alone with
+ * BENCH_LOAD=1 gets its own. Returns the function that stops what this started.
+ */
+export function startLoad(): () => void {
+  if (!underLoad() || process.env.BENCH_LOAD_PID) return () => {};
+  const busy = spawnLoad();
+  const stop = () => {
+    if (busy.exitCode === null && busy.signalCode === null) busy.kill("SIGKILL");
+  };
+  process.once("exit", stop); // also when the benchmark fails half-way
+  return stop;
+}
+
+/** A Node process that spins on one core until killed, and ends itself when its parent dies (Ctrl-C). */
+export function spawnLoad(): ChildProcess {
+  const spin = "const p = process.ppid; for (let i = 1; ; i++) if ((i & 0xffffff) === 0 && process.ppid !== p) process.exit(0);";
+  return spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
 }
 
 /**
@@ -99,4 +205,15 @@ export function countGarbageCollections(): () => Promise<{ minor: number; major:
     observer.disconnect();
     return { ...n };
   };
+}
+
+/**
+ * The machine, in one line, as Node sees it: the CPU model, the number of logical cores, the memory,
+ * the OS and Node's version (e.g. "AMD EPYC 9R14, 2 logical cores, 7.6 GiB, linux x64, Node v20.20.2").
+ */
+export function describeMachine(): string {
+  const c = cpus();
+  const models = [...new Set(c.map((x) => x.model.trim()))].join(" + ") || "unknown CPU";
+  return `${models}, ${c.length} logical core${c.length === 1 ? "" : "s"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `${process.platform} ${process.arch}, Node ${process.version}`;
 }

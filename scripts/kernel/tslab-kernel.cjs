@@ -8,6 +8,13 @@
  * dist/jupyter.js calls through its module object, before the kernel starts; the rest is tslab's
  * own `main()`, as node_modules/tslab/bin/tslab runs it. scripts/install-kernel.sh registers it.
  *
+ * It also keeps a compile cache of the cells (scripts/kernel/compile-cache.cjs): tslab's
+ * `createConverter`, which dist/main.js also calls through its module object, is wrapped so that a
+ * cell compiled before (same source, same declarations before it, same files) is not compiled again
+ * and the TypeScript program is created only when a cell, Shift-Tab or completion needs it. Measured
+ * on the lesson's cells through Jupyter (bench/notebooks/time_cells.py, CPU seconds of the kernel):
+ * see README's speed section. TSLAB_COMPILE_CACHE=0 turns it off.
+ *
  *   node scripts/kernel/tslab-kernel.cjs kernel --config-path CONNECTION_FILE [--js]
  */
 "use strict";
@@ -43,5 +50,16 @@ module.exports = { printQuickInfo };
 
 if (require.main === module) {
   require(path.join(tslab, "inspect.js")).printQuickInfo = printQuickInfo;
+  const { cachedConverters, trackCells } = require("./compile-cache.cjs");
+  const converter = require(path.join(tslab, "converter.js"));
+  const tslabRequire = require("node:module").createRequire(path.join(tslab, "converter.js"));
+  const ts = tslabRequire("@tslab/typescript-for-tslab");
+  const versions = `tslab ${tslabRequire("../package.json").version}, TypeScript ${ts.version}, Node ${process.version}`;
+  converter.createConverter = cachedConverters(converter.createConverter, ts, {
+    projectRoot: path.join(__dirname, "..", ".."),
+    versions,
+  });
+  const executor = require(path.join(tslab, "executor.js"));
+  executor.createExecutor = trackCells(executor.createExecutor);
   require(path.join(tslab, "main.js")).main();
 }
