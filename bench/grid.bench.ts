@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { np, loadPlanarDataset, nnModel, predict, tanhActivation } from "../lib/index.js";
-import { type Figures, type Timing, median, report, runNumpy, time } from "./common.js";
+import { type Figures, type Timing, TARGETS, median, report, reportRatio, runNumpy, time } from "./common.js";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 /** Set in the child that this file starts under `taskset -c 0`: where that child writes its figures. */
@@ -143,6 +143,13 @@ else {
   let all: Figures = figures;
   if (process.env.BENCH_GRID_ONE_CORE !== "0") all = { ...figures, ...oneCore() };
   report(all);
+  const { name, target } = TARGETS.gridPipeline;
+  for (const [label, prefix] of [["all cores", ""], ["1 core", "1 core "]] as const) {
+    for (const kind of ["wall", "cpu"] as const) {
+      const r = all[`${prefix}whole / numpy (${kind})`];
+      if (r !== undefined) reportRatio(`${name}, ${label}`, r, target, kind);
+    }
+  }
 }
 
 /** Runs this file again under `taskset -c 0` (when taskset exists): its figures, each name prefixed "1 core". */

@@ -16,7 +16,7 @@
  * @module
  */
 import { np, loadPlanarDataset, nnModel, predict } from "../lib/index.js";
-import { type Figures, type Timing, median, report, runNumpy, time as timeRuns } from "./common.js";
+import { type Figures, type Timing, TARGETS, median, report, reportRatio, runNumpy, time as timeRuns } from "./common.js";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const time = (f: () => unknown, repeats = REPEATS): Timing => timeRuns(f, repeats);
@@ -81,10 +81,7 @@ console.log(row("numpy, on a prebuilt np.c_[...] (M, 2)", numpy.gridPrebuilt, nu
 console.log(row("predict (fused), on a prebuilt (M, 2) grid", gridPrebuilt, numpy.gridPrebuilt));
 console.log(`  ones in the grid: ours ${ones}, numpy ${numpy.ones}`);
 const ratio = (t: Timing, kind: "wall" | "cpu") => median(t[kind]) / median(numpy.train[kind]);
-for (const [name, t, target] of [["printCost", trainFused, 0.5], ["a cost every iteration", trainEveryCost, 0.8]] as const) {
-  for (const kind of ["wall", "cpu"] as const) {
-    figures[`nnModel ${name} / numpy ${kind} (target ${target}x)`] = ratio(t, kind);
-  }
-  console.log(`  nnModel, ${name}: ${ratio(t, "wall").toFixed(2)}x numpy's wall time, ${ratio(t, "cpu").toFixed(2)}x its CPU time (target ${target}x)`);
+for (const [goal, t] of [[TARGETS.nnModelPrintCost, trainFused], [TARGETS.nnModelEveryCost, trainEveryCost]] as const) {
+  for (const kind of ["wall", "cpu"] as const) reportRatio(goal.name, ratio(t, kind), goal.target, kind);
 }
 report(figures);
