@@ -138,5 +138,5 @@ class NbclientTest(unittest.TestCase):
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False).result
     if result.wasSuccessful():
-        print(f"  {result.testsRun} tests passed")  # the line .ci/run counts
+        print(f"kernel tests: {result.testsRun} passed")  # the line .ci/run counts
     sys.exit(0 if result.wasSuccessful() else 1)
