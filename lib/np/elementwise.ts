@@ -78,6 +78,11 @@ const SQUARE = op("power_square", "x * x");
 /** numpy computes `x ** 0.5` for a scalar 0.5 as a square root (so (-0) ** 0.5 is -0 and (-inf) ** 0.5 NaN). */
 const SQRT = op("power_sqrt", "Math.sqrt(x)");
 
+/** The loop for `x op s` with a number s on the right of a float array: power by 2 or 0.5 as SQUARE or SQRT. */
+function floatScalarRight(op: BinaryOp, s: number): BinaryOp {
+  return op !== OPS.power ? op : s === 2 ? SQUARE : s === 0.5 ? SQRT : op;
+}
+
 /**
  * The integer loops that wrap as numpy's: an op whose result dtype is listed here runs this
  * expression instead (int32 and uint8 sums and differences are exact in a double and wrap on the
@@ -146,7 +151,7 @@ function arrayScalar(op: BinaryOp, a: NDArray, s: number | boolean, scalarOnLeft
   const out = allocateOutput(dt, n);
   const data = src.nd.data;
   const o = src.nd.offset;
-  const run = !scalarOnLeft && op === OPS.power && isFloat(dt) ? (v === 2 ? SQUARE : v === 0.5 ? SQRT : op) : op;
+  const run = !scalarOnLeft && isFloat(dt) ? floatScalarRight(op, v) : op;
   const k = kernelsFor(run, data, data, out);
   const mode = scalarOnLeft ? BinaryMode.ScalarLeft : BinaryMode.ScalarRight;
   if (parallelBinary(run, k, mode, data, o, data, o, v, out)) return finish(out, src.shape, dt, op);
@@ -258,10 +263,7 @@ function fastArrayScalar(op: BinaryOp, a: NDArray, s: number, scalarOnLeft: bool
   const data = nd.data;
   const out = allocateOutput("float64", n);
   if (scalarOnLeft) kernelsFor(op, data, data, out).scalarLeft(s, data, nd.offset, out, 0, n);
-  else {
-    const k = op !== OPS.power ? op : s === 2 ? SQUARE : s === 0.5 ? SQRT : op;
-    kernelsFor(k, data, data, out).scalarRight(data, nd.offset, s, out, 0, n);
-  }
+  else kernelsFor(floatScalarRight(op, s), data, data, out).scalarRight(data, nd.offset, s, out, 0, n);
   return new NDArray(makeCView(out, nd.shape), "float64");
 }
 
