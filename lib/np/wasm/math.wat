@@ -51,9 +51,12 @@
       ;; JS: const y = th + (EXP_LO[j] + th * p);
       (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $th) (local.get $tl))
                  (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $th) (local.get $tl)) (local.get $p)))))
-    ;; JS: return y * POW2[e + 1074];  with e = ki >> 6, 2**e built from its exponent bits
+    ;; JS: return y * POW2[e + 1074];  with e = ki >> 6, 2**e built from its exponent bits e + 1023.
+    ;; e + 1023 = (ki + 1023 * 64) >>> 6: |x| <= 700 keeps ki + 65472 positive, and a logical shift
+    ;; is one instruction where x64 has no arithmetic one for 64-bit lanes below AVX-512 (V8 emulates
+    ;; i64x2.shr_s with several): exp 7 %, tanh 3 % faster per element, measured in one process.
     (f64x2.mul (local.get $p)
-      (i64x2.shl (i64x2.add (i64x2.shr_s (local.get $ki) (i32.const 6)) (v128.const i64x2 1023 1023)) (i32.const 52))))
+      (i64x2.shl (i64x2.shr_u (i64x2.add (local.get $ki) (v128.const i64x2 65472 65472)) (i32.const 6)) (i32.const 52))))
 
   ;; JS: exp(x), both lanes; the scalar function for a pair with a lane outside [-700, 700] or NaN.
   (func $exp2 (param $x v128) (result v128)
