@@ -157,21 +157,26 @@ function recordFileAccess(ts) {
   return recorder;
 }
 
+// An answer's files are checked at every lookup: about 230 files read and 1100 paths found missing
+// for a lesson cell. statSync's `throwIfNoEntry: false` answers a missing path without an exception:
+// a lookup took 14-19 ms of CPU with try/catch and 4.5-6 ms without (one process, alternating, the
+// lesson's 29 answers), about 0.2 s of the lesson's kernel CPU.
+
 /** Size and modification time of a file, or null when it is gone. */
 function stamp(p) {
   try {
-    const s = fs.statSync(p);
-    return [s.size, s.mtimeMs];
+    const s = fs.statSync(p, { throwIfNoEntry: false });
+    return s ? [s.size, s.mtimeMs] : null;
   } catch {
-    return null;
+    return null; // not a missing entry (a permission, a name too long): treated as gone
   }
 }
 
 /** What is at a path: "file", "dir" or null (nothing, or something else). */
 function kind(p) {
   try {
-    const s = fs.statSync(p);
-    return s.isFile() ? "file" : s.isDirectory() ? "dir" : null;
+    const s = fs.statSync(p, { throwIfNoEntry: false });
+    return !s ? null : s.isFile() ? "file" : s.isDirectory() ? "dir" : null;
   } catch {
     return null;
   }
