@@ -13,6 +13,8 @@
 # As root it goes to /usr/local/share/jupyter/kernels (every user), otherwise to the user's
 # ~/.local/share/jupyter/kernels; a stale spec of the same name is rewritten where it is.
 # Idempotent: an up-to-date spec is left alone. Ends by listing the kernels each Jupyter sees.
+# Then fills the kernel's compile cache for the committed notebooks (scripts/kernel/warm-cache.cjs,
+# with the node the kernelspec runs), so a student's first run compiles no cell; it never fails here.
 #
 #   bash scripts/install-kernel.sh           # install or update, then verify
 #   bash scripts/install-kernel.sh --check   # verify only: exit 1 unless every Jupyter lists tslab and deno, up to date
@@ -155,4 +157,11 @@ for py in "${pythons[@]}"; do
     fi
   done
 done
+# Compile the committed notebooks' cells into the kernel's compile cache, as Python byte-compiles a library
+# at install: the cache key holds Node's version, so with the node the kernelspec runs. Says loudly when it
+# cannot and goes on (a cold cache is slower, not broken).
+if [ "$mode" = install ]; then
+  "$node" "$root/scripts/kernel/warm-cache.cjs" \
+    || echo "install-kernel: WARNING: scripts/kernel/warm-cache.cjs failed: the notebooks' first run will compile every cell" >&2
+fi
 exit $status

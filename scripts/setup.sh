@@ -4,7 +4,8 @@
 #   system:  Debian packages: Jupyter (nbconvert, nbclient, ipykernel, classic Notebook) for the
 #            notebooks, Chromium for the browser tests, numpy/matplotlib/scikit-learn for the fixture
 #            scripts and the original Python lesson; EXTRA_APT_PACKAGES adds more (the Dockerfile does)
-#   project: npm ci, the build of lib/ to dist/, the tslab and Deno kernels (scripts/install-kernel.sh), plotly.js
+#   project: npm ci, the build of lib/ to dist/, the tslab and Deno kernels and the tslab kernel's compile cache
+#            of the notebooks' cells (scripts/install-kernel.sh, which runs scripts/kernel/warm-cache.cjs), plotly.js
 #            in Jupyter's nbextensions (scripts/install-nbextension.sh), then the GPU probe (scripts/gpu-probe.sh)
 # Safe to run again, and quick when everything is there: each step runs only when something is missing
 # or out of date.

@@ -3,7 +3,7 @@
 does) and prints, as one JSON line, the kernel's start, every code cell's wall and CPU seconds and
 the totals.
 
-    python3 bench/notebooks/time_cells.py NOTEBOOK [--tag lesson] [--kernel NAME]
+    python3 bench/notebooks/time_cells.py NOTEBOOK [--tag lesson | --through-tag lesson] [--kernel NAME]
 
 - "start": from asking Jupyter for a kernel to the kernel's first `kernel_info` reply (the process
   started, its modules loaded, ready to execute), wall seconds, and the kernel process's CPU seconds
@@ -14,7 +14,9 @@ the totals.
   the same span, read from /proc/PID/stat. CPU time is what stays meaningful on a loaded machine.
 - "seconds": from asking for a kernel to the last cell's reply, what run.py time measures.
 
-`--tag T` runs only the cells tagged T (run.py time's --tag); `--kernel` overrides the kernel the
+`--tag T` runs only the cells tagged T (run.py time's --tag); `--through-tag T` runs every cell from the
+top through the last one tagged T, as a student running the notebook reaches the end of those cells
+(each cell's tags are in the output, so the caller can add up the tagged ones); `--kernel` overrides the kernel the
 notebook's metadata names. Each notebook runs in its own folder, as Jupyter runs it. A cell that
 raises fails the run (exit 1). Exit 3: Jupyter or the kernel is missing (skipped).
 """
@@ -68,6 +70,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("notebook")
     ap.add_argument("--tag", help="run only the cells with this tag")
+    ap.add_argument("--through-tag", help="run every cell through the last one with this tag")
     ap.add_argument("--kernel", help="the kernel to use (default: the notebook's)")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
     args = ap.parse_args()
@@ -81,6 +84,9 @@ def main() -> int:
         print(f"time_cells.py: SKIPPED: the '{kernel}' Jupyter kernel is not registered", file=sys.stderr)
         return SKIP
     index = [i for i, c in enumerate(nb.cells) if not args.tag or args.tag in tags(c)]
+    if args.through_tag:
+        tagged = [i for i in index if args.through_tag in tags(nb.cells[i])]
+        index = [i for i in index if tagged and i <= tagged[-1]]
     nb.cells = [nb.cells[i] for i in index]
     for cell in nb.cells:
         if cell.cell_type == "code":

@@ -50,16 +50,6 @@ module.exports = { printQuickInfo };
 
 if (require.main === module) {
   require(path.join(tslab, "inspect.js")).printQuickInfo = printQuickInfo;
-  const { cachedConverters, trackCells } = require("./compile-cache.cjs");
-  const converter = require(path.join(tslab, "converter.js"));
-  const tslabRequire = require("node:module").createRequire(path.join(tslab, "converter.js"));
-  const ts = tslabRequire("@tslab/typescript-for-tslab");
-  const versions = `tslab ${tslabRequire("../package.json").version}, TypeScript ${ts.version}, Node ${process.version}`;
-  converter.createConverter = cachedConverters(converter.createConverter, ts, {
-    projectRoot: path.join(__dirname, "..", ".."),
-    versions,
-  });
-  const executor = require(path.join(tslab, "executor.js"));
-  executor.createExecutor = trackCells(executor.createExecutor);
+  require("./compile-cache.cjs").cacheTslab(tslab, path.join(__dirname, "..", ".."));
   require(path.join(tslab, "main.js")).main();
 }

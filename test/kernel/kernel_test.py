@@ -7,7 +7,9 @@
     or node:vm;
   - In [4]'s DataConversionWarning (LogisticRegression.fit with a column y) is in that cell's outputs,
     not a later cell's, both when a front end runs the cells (jupyter_client) and under nbclient;
-  - the shell helpers (ls, cd) print no machine path.
+  - the shell helpers (ls, cd) print no machine path;
+  - after the set-up's warm-up (scripts/kernel/warm-cache.cjs), a fresh kernel of this checkout runs
+    the lesson as a student does, from the top, without compiling a cell: every cell from the cache.
 
 The kernel runs in notebooks/ (as Jupyter runs the lesson) and imports the built library, ../dist.
 
@@ -17,8 +19,12 @@ Exit status 0 passed, 1 failed, 3 skipped (no jupyter_client/nbclient, no tslab 
 """
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -133,6 +139,55 @@ class NbclientTest(unittest.TestCase):
         self.assertEqual(streams[0], "")
         self.assertRegex(streams[1], r"^LogisticRegression\.fit: DataConversionWarning: A column-vector y was passed")
         self.assertEqual(streams[2], "")
+
+
+class WarmCacheTest(unittest.TestCase):
+    """The set-up's warm-up writes exactly the compile-cache entries the kernel looks up.
+
+    It runs scripts/kernel/warm-cache.cjs into a new cache folder, then a kernel of this checkout (its
+    own kernelspec in a Jupyter path of the test's, with TSLAB_COMPILE_CACHE_LOG, which logs "hit KEY"
+    or "miss KEY" per cell) executes notebooks/lesson2.ipynb's cells from the top through the last
+    cell tagged "lesson", under nbclient. A different working folder, other options, another Node or
+    other declarations before a cell would each give other keys: misses.
+    """
+
+    def test_a_kernel_after_the_warm_up_compiles_no_cell(self) -> None:
+        node = shutil.which("node")
+        self.assertIsNotNone(node, "node is not on PATH")
+        path = os.path.join(NOTEBOOKS, "lesson2.ipynb")
+        with tempfile.TemporaryDirectory() as tmp:
+            cache, log = os.path.join(tmp, "cache"), os.path.join(tmp, "log")
+            env = {**os.environ, "TSLAB_COMPILE_CACHE": cache}
+            env.pop("TSLAB_COMPILE_CACHE_LOG", None)
+            warm = subprocess.run([node, os.path.join(ROOT, "scripts", "kernel", "warm-cache.cjs"), "--strict", path],
+                                  env=env, capture_output=True, text=True)
+            self.assertEqual(warm.returncode, 0, warm.stderr)
+            self.assertRegex(warm.stdout, r"0 already cached, [1-9]\d* compiled")
+
+            spec = os.path.join(tmp, "kernels", "tslab-warm-test")
+            os.makedirs(spec)
+            with open(os.path.join(spec, "kernel.json"), "w") as f:
+                json.dump({"argv": [node, os.path.join(ROOT, "scripts", "kernel", "tslab-kernel.cjs"), "kernel",
+                                    "--config-path", "{connection_file}"],
+                           "display_name": "TypeScript (warm-cache test)", "language": "typescript",
+                           "env": {"TSLAB_COMPILE_CACHE": cache, "TSLAB_COMPILE_CACHE_LOG": log}}, f)
+            old = os.environ.get("JUPYTER_PATH")
+            os.environ["JUPYTER_PATH"] = tmp + (os.pathsep + old if old else "")
+            try:
+                nb = nbformat.read(path, as_version=4)
+                lesson = [i for i, c in enumerate(nb.cells) if "lesson" in c.metadata.get("tags", [])]
+                nb.cells = [c for c in nb.cells[: lesson[-1] + 1] if c.cell_type == "code"]
+                NotebookClient(nb, timeout=600, kernel_name="tslab-warm-test",
+                               resources={"metadata": {"path": NOTEBOOKS}}).execute()
+            finally:
+                if old is None:
+                    del os.environ["JUPYTER_PATH"]
+                else:
+                    os.environ["JUPYTER_PATH"] = old
+            with open(log) as f:
+                events = [line.split()[0] for line in f if line.strip()]
+        self.assertEqual(events.count("miss"), 0, f"cells compiled after the warm-up: {events}")
+        self.assertEqual(events.count("hit"), len(nb.cells), events)
 
 
 if __name__ == "__main__":
