@@ -9,6 +9,7 @@ import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { multiply } from "./elementwise.js";
 import { parallelGemm } from "./parallel/ops.js";
+import { gemmFloat64 } from "./linalg-kernels.js";
 
 /**
  * C (n x m) = A (n x k) · B (k x m) on strided storage, into fresh C-ordered `out`. Three loop
@@ -248,7 +249,12 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const out = allocateOutput(dtype, n * m);
   if (isInteger(dtype)) intGemm(dtype, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
   else if (!parallelGemm(gemm, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m)) {
-    gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+    const ad = a.nd.data;
+    const bd = b.nd.data;
+    // float64 operands: linalg-kernels.ts's small functions, the same bits as gemm's loops, faster
+    if (!(ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array && gemmFloat64(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m))) {
+      gemm(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m);
+    }
   }
   const shape = aIs1 && bIs1 ? [] : aIs1 ? [m] : bIs1 ? [n] : [n, m];
   return NDArray.fromData(out, shape, dtype);
