@@ -121,7 +121,7 @@ function lesson(seed: number, specials: boolean) {
   return { X: arr([400, 2]).T, W1: arr([4, 2]), W2: arr([1, 4]), A1: arr([4, 400]), dZ2: arr([1, 400]), dZ1: arr([4, 400]) };
 }
 
-test("np.dot gives gemm's bits for the lesson's five products, through the kernels", (t) => {
+test("np.dot gives gemm's bits for the lesson's five products (kernels or WebAssembly), and a kernel takes each", (t) => {
   for (const [seed, specials] of [[1, false], [2, true], [3, true]] as const) {
     const { X, W1, W2, A1, dZ2, dZ1 } = lesson(seed, specials);
     for (const [name, A, B] of [["W1 · X", W1, X], ["W2 · A1", W2, A1], ["dZ2 · A1.T", dZ2, A1.T], ["W2.T · dZ2", W2.T, dZ2], ["dZ1 · X.T", dZ1, X.T]] as const) {

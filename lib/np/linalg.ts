@@ -10,6 +10,7 @@ import { asarray } from "./creation.js";
 import { multiply } from "./elementwise.js";
 import { parallelGemm } from "./parallel/ops.js";
 import { gemmFloat64 } from "./linalg-kernels.js";
+import { gemmWasm } from "./linalg-wasm.js";
 
 /**
  * C (n x m) = A (n x k) · B (k x m) on strided storage, into fresh C-ordered `out`. Three loop
@@ -251,8 +252,11 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   else if (!parallelGemm(gemm, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m)) {
     const ad = a.nd.data;
     const bd = b.nd.data;
-    // float64 operands: linalg-kernels.ts's small functions, the same bits as gemm's loops, faster
-    if (!(ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array && gemmFloat64(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m))) {
+    // float64 operands: WebAssembly SIMD (linalg-wasm.ts) or small JavaScript kernels
+    // (linalg-kernels.ts) where they cover the layout, the same bits as gemm's loops, faster
+    if (!(ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array &&
+      (gemmWasm(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m) ||
+        gemmFloat64(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m)))) {
       gemm(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m);
     }
   }
