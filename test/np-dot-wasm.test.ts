@@ -80,6 +80,28 @@ test("the SIMD products give gemm's bits: two columns and column pairs, random s
   t.true(taken.two > 1000 && taken.pairs > 1000, JSON.stringify(taken));
 });
 
+test("the SIMD outer product (k = 1) gives gemm's bits, A's column contiguous or strided", (t) => {
+  const rand = random(8);
+  for (let c = 0; c < 2000; c++) {
+    const n = 1 + Math.floor(rand() * 11);
+    const m = 1 + Math.floor(rand() * (rand() < 0.2 ? 500 : 12));
+    const as0 = 1 + Math.floor(rand() * 3); // W2.T's column has stride 1; others, any
+    const specials = rand() < 0.3;
+    const ad = values(rand, 2 + n * as0, specials);
+    const bd = values(rand, 2 + m, specials);
+    const want = new Float64Array(n * m).fill(7.25);
+    const got = new Float64Array(n * m).fill(-3.5);
+    gemm(ad, 1, as0, 5, bd, 1, 3, 1, want, n, 1, m);
+    t.true(gemmWasm(ad, 1, as0, 5, bd, 1, 3, 1, got, n, 1, m), `case ${c} taken`);
+    for (let i = 0; i < want.length; i++) {
+      if (!Object.is(got[i], want[i])) {
+        t.fail(`case ${c}: (${n},1)·(1,${m}), A stride ${as0}: element ${i} is ${show(got[i])}, gemm gives ${show(want[i])}`);
+        return;
+      }
+    }
+  }
+});
+
 test("the SIMD products refuse what they do not cover, writing nothing", (t) => {
   const a = new Float64Array(64).fill(1);
   const b = new Float64Array(64).fill(2);
@@ -89,8 +111,9 @@ test("the SIMD products refuse what they do not cover, writing nothing", (t) => 
     ["odd m for column pairs", [0, 3, 1, 0, 1, 3, 4, 3]],
     ["k = 2 column pairs", [0, 2, 1, 0, 1, 2, 4, 2]],
     ["too large for the memory", [0, 20000, 1, 0, 1, 20000, 1, 20000]],
+    ["outer product with B's row strided", [0, 1, 1, 0, 8, 2, 4, 1]],
   ];
-  const ms = [2, 2, 3, 4, 2];
+  const ms = [2, 2, 3, 4, 2, 6];
   refused.forEach(([what, [ao, as0, as1, bo, bs0, bs1, n, k]], i) => {
     const big = what.startsWith("too large");
     const A = big ? new Float64Array(20000) : a;

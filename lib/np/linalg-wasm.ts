@@ -1,5 +1,5 @@
 /**
- * Two of the lesson's float64 matrix products with WebAssembly SIMD (lib/np/wasm/gemm.wat): A and B are
+ * Three of the lesson's float64 matrix products with WebAssembly SIMD (lib/np/wasm/gemm.wat): A and B are
  * copied into the module's memory as C-ordered blocks (TypedArray.set, a memcpy), multiplied there
  * with the operations and order of linalg.ts's `gemm`, and C is copied out. Used where the operands'
  * layout allows one block copy each and the three fit in the memory; linalg-kernels.ts's JavaScript
@@ -18,7 +18,13 @@ interface GemmKernels {
   readonly memory: WebAssembly.Memory;
   two_columns(a: number, b: number, out: number, n: number, k: number): void;
   column_pairs(a: number, bt: number, out: number, n: number, k: number, m: number): void;
+  outer(a: number, b: number, out: number, n: number, m: number): void;
 }
+
+/** gemm's branches that gemm.wat covers. */
+const OUTER = 0;
+const TWO_COLUMNS = 1;
+const COLUMN_PAIRS = 2;
 
 let kernels: GemmKernels | null | undefined;
 /** The memory as float64s (4 pages; it never grows). */
@@ -58,31 +64,43 @@ function put(h: Float64Array, src: Float64Array, off: number, len: number, at: n
 }
 
 /**
- * C (n x m) = A (n x k) · B (k x m) into `out` (C order) with gemm.wat, for two branches of
- * linalg.ts's `gemm`: two columns with B's rows contiguous (`np.dot(dZ1, X.T)`), and the dot
- * products along k > 2 with B's columns contiguous and m even (`np.dot(dZ2, A1.T)`); A and B must
- * each be one contiguous block in the order the kernel reads (A in C order; B in C order, or B a
- * transposed C-ordered array). False (nothing written) otherwise. The bits are `gemm`'s.
+ * C (n x m) = A (n x k) · B (k x m) into `out` (C order) with gemm.wat, for three branches of
+ * linalg.ts's `gemm`: the outer product k = 1 with B's row contiguous (`np.dot(W2.T, dZ2)`); two
+ * columns with B (k, 2) in C order (`np.dot(dZ1, X.T)`); the dot products along k > 2 with B's
+ * columns contiguous and m even (`np.dot(dZ2, A1.T)`, B a transposed C-ordered array); for the
+ * last two A in C order. False (nothing written) otherwise. The bits are `gemm`'s.
  *
  * Measured (µs per product into fresh output storage, CPU time, one process, alternating, on the
- * loaded 2-core machine; median of 15 rounds of 10,000; linalg-kernels.ts's JavaScript → this,
- * copies included): dZ1 · X.T (4, 400) · (400, 2) 1.57 → 0.71, dZ2 · A1.T (1, 400) · (400, 4)
- * 0.83 → 0.40. Not done here because they gained nothing over the JavaScript kernels (the copies,
- * and the cold output both write): W1 · X (4, 2) · (2, 400) 1.95 → 2.10, W2 · A1 (1, 4) · (4, 400)
- * 0.93 → 0.87 (within the noise), the outer product W2.T · dZ2.
+ * loaded 2-core machine; medians of 15 rounds of 10,000; linalg-kernels.ts's JavaScript → this,
+ * copies included): dZ1 · X.T (4, 400) · (400, 2) 1.54-1.57 → 0.71, dZ2 · A1.T (1, 400) · (400, 4)
+ * 0.83 → 0.40-0.45, W2.T · dZ2 (4, 1) · (1, 400) 1.43-1.58 → 1.16-1.29 (its cost is mostly writing
+ * the fresh, uncached output). Left to the JavaScript kernels because SIMD gained nothing once the
+ * copies were paid: W1 · X (4, 2) · (2, 400) 1.37-1.54 → 1.50 (a kernel with four rows per pass,
+ * tried and removed), W2 · A1 (1, 4) · (4, 400) 0.93 → 0.87 (within the noise; removed).
  */
 export function gemmWasm(
   ad: Float64Array, ao: number, as0: number, as1: number,
   bd: Float64Array, bo: number, bs0: number, bs1: number,
   out: Float64Array, n: number, k: number, m: number,
 ): boolean {
-  if (k < 2 || n === 0 || m === 0) return false;
-  // A in C order: rows contiguous, one after another (a single row needs its own stride only)
-  if (as1 !== 1 || (n !== 1 && as0 !== k)) return false;
-  let columns: boolean;
-  if (bs1 === 1 && m === 2 && bs0 === 2) columns = false; // B (k, 2) in C order
-  else if (bs1 !== 1 && bs0 === 1 && k > 2 && m % 2 === 0 && bs1 === k) columns = true; // B's columns in C order
-  else return false;
+  if (n === 0 || m === 0 || k === 0) return false;
+  let kind: number;
+  if (k === 1) {
+    if (bs1 !== 1 && m !== 1) return false; // B's row contiguous; A's column is copied element by element
+    kind = OUTER;
+  } else {
+    // A in C order: rows contiguous, one after another (a single row needs its own stride only)
+    if (as1 !== 1 || (n !== 1 && as0 !== k)) return false;
+    if (bs1 === 1) {
+      if (m !== 2 || bs0 !== 2) return false; // B (k, 2) in C order
+      kind = TWO_COLUMNS;
+    } else if (bs0 === 1 && (m === 1 || bs1 === k)) {
+      // B's columns contiguous, one after another (B a transposed C-ordered array)
+      // k = 2 (`np.dot(W1, X)`) and an odd last column (gemm's four partial sums) are left to linalg-kernels.ts
+      if (k === 2 || m % 2 === 1) return false;
+      kind = COLUMN_PAIRS;
+    } else return false;
+  }
   const na = n * k;
   const bAt = na + (na & 1); // 16-byte aligned blocks
   const cAt = bAt + k * m + ((k * m) & 1);
@@ -90,10 +108,12 @@ export function gemmWasm(
   const w = instance();
   if (w === null) return false;
   const h = heap;
-  put(h, ad, ao, na, 0);
+  if (kind === OUTER && as0 !== 1 && n !== 1) for (let i = 0; i < n; i++) h[i] = ad[ao + i * as0];
+  else put(h, ad, ao, na, 0);
   put(h, bd, bo, k * m, bAt);
-  if (columns) w.column_pairs(0, bAt * 8, cAt * 8, n, k, m);
-  else w.two_columns(0, bAt * 8, cAt * 8, n, k);
+  if (kind === TWO_COLUMNS) w.two_columns(0, bAt * 8, cAt * 8, n, k);
+  else if (kind === COLUMN_PAIRS) w.column_pairs(0, bAt * 8, cAt * 8, n, k, m);
+  else w.outer(0, bAt * 8, cAt * 8, n, m);
   const len = n * m;
   if (len <= 16) for (let i = 0; i < len; i++) out[i] = h[cAt + i];
   else out.set(h.subarray(cAt, cAt + len));

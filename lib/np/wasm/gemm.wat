@@ -1,6 +1,6 @@
-;; Float64 matrix products with WebAssembly SIMD for lib/np/linalg-wasm.ts: two loop shapes of
-;; lib/np/linalg.ts's `gemm` that the lesson's `np.dot`s take (the others gained nothing here over
-;; linalg-kernels.ts once the copies are paid), on C-ordered blocks copied into this memory. Every element of C is computed with the operations of `gemm`, in its order: each f64x2
+;; Float64 matrix products with WebAssembly SIMD for lib/np/linalg-wasm.ts: three loop shapes of
+;; lib/np/linalg.ts's `gemm` that the lesson's `np.dot`s take (the other two gained nothing here
+;; over linalg-kernels.ts once the copies are paid), on C-ordered blocks copied into this memory. Every element of C is computed with the operations of `gemm`, in its order: each f64x2
 ;; lane holds one of gemm's sums (or one of its two partial sums), nothing is fused or reassociated
 ;; (test/np-dot-wasm.test.ts compares the bits). Addresses are byte offsets; n, k, m are C (n x m) =
 ;; A (n x k) . B (k x m). Compiled by scripts/wasm/build-gemm.ts into gemm-bytes.ts.
@@ -61,6 +61,58 @@
             (local.set $bp (i32.add (local.get $bp) (i32.const 16)))
             (br $terms1)))
         (v128.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 4))) (local.get $v0))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows1))))
+
+  ;; k = 1 (`np.dot(W2.T, dZ2)`): A's column (n values) at $a, B's row (m values) at $b; C (n x m)
+  ;; at $out, C(i,j) = A(i) * B(j). Four rows at a time, two columns per f64x2, an odd last column alone.
+  (func (export "outer") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $m i32)
+    (local $i i32) (local $j i32) (local $jv i32) (local $row i32) (local $o i32) (local $bv v128) (local $t f64)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+    (local.set $row (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $jv (i32.shl (i32.and (local.get $m) (i32.const -2)) (i32.const 3)))
+    (block $done4
+      (loop $rows4
+        (br_if $done4 (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+        (local.set $x0 (f64x2.splat (f64.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $x1 (f64x2.splat (f64.load offset=8 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $x2 (f64x2.splat (f64.load offset=16 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $x3 (f64x2.splat (f64.load offset=24 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $row))))
+        (local.set $j (i32.const 0))
+        (block $cols_done
+          (loop $cols
+            (br_if $cols_done (i32.ge_u (local.get $j) (local.get $jv)))
+            (local.set $bv (v128.load (i32.add (local.get $b) (local.get $j))))
+            (v128.store (i32.add (local.get $o) (local.get $j)) (f64x2.mul (local.get $x0) (local.get $bv)))
+            (v128.store (i32.add (i32.add (local.get $o) (local.get $row)) (local.get $j)) (f64x2.mul (local.get $x1) (local.get $bv)))
+            (v128.store (i32.add (i32.add (local.get $o) (i32.shl (local.get $row) (i32.const 1))) (local.get $j)) (f64x2.mul (local.get $x2) (local.get $bv)))
+            (v128.store (i32.add (i32.add (local.get $o) (i32.mul (local.get $row) (i32.const 3))) (local.get $j)) (f64x2.mul (local.get $x3) (local.get $bv)))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $cols)))
+        (if (i32.lt_u (local.get $jv) (local.get $row))
+          (then
+            (local.set $t (f64.load (i32.add (local.get $b) (local.get $jv))))
+            (f64.store (i32.add (local.get $o) (local.get $jv)) (f64.mul (f64x2.extract_lane 0 (local.get $x0)) (local.get $t)))
+            (f64.store (i32.add (i32.add (local.get $o) (local.get $row)) (local.get $jv)) (f64.mul (f64x2.extract_lane 0 (local.get $x1)) (local.get $t)))
+            (f64.store (i32.add (i32.add (local.get $o) (i32.shl (local.get $row) (i32.const 1))) (local.get $jv)) (f64.mul (f64x2.extract_lane 0 (local.get $x2)) (local.get $t)))
+            (f64.store (i32.add (i32.add (local.get $o) (i32.mul (local.get $row) (i32.const 3))) (local.get $jv)) (f64.mul (f64x2.extract_lane 0 (local.get $x3)) (local.get $t)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows4)))
+    (block $done1
+      (loop $rows1
+        (br_if $done1 (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $x0 (f64x2.splat (f64.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $row))))
+        (local.set $j (i32.const 0))
+        (block $cols1_done
+          (loop $cols1
+            (br_if $cols1_done (i32.ge_u (local.get $j) (local.get $jv)))
+            (v128.store (i32.add (local.get $o) (local.get $j)) (f64x2.mul (local.get $x0) (v128.load (i32.add (local.get $b) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $cols1)))
+        (if (i32.lt_u (local.get $jv) (local.get $row))
+          (then (f64.store (i32.add (local.get $o) (local.get $jv)) (f64.mul (f64x2.extract_lane 0 (local.get $x0)) (f64.load (i32.add (local.get $b) (local.get $jv)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows1))))
 
