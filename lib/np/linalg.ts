@@ -20,6 +20,12 @@ import { gemmWasm } from "./linalg-wasm.js";
  * - otherwise (`np.dot(dZ2, A1.T)`, B a transposed view): each C[i, j] is one dot product along k,
  *   with four partial sums when both operands are contiguous along k (a faster dependency chain;
  *   the order differs from a plain loop by rounding only, as BLAS's does).
+ *
+ * The rounding order of every branch is fixed: the fixtures and the lesson's printed numbers were
+ * made with it. Float64 products run linalg-wasm.ts's SIMD kernels or linalg-kernels.ts's small
+ * functions instead where they cover the layout (faster, the same bits: test/np-dot-*.test.ts
+ * compare them with this function); this one stays for the other dtypes and layouts, and the
+ * parallel workers run its source text.
  */
 export function gemm(
   ad: TypedArray, ao: number, as0: number, as1: number,
