@@ -9,6 +9,8 @@ import { type ArrayLike, NDArray } from "./ndarray.js";
 import { asarray } from "./creation.js";
 import { multiply } from "./elementwise.js";
 import { parallelGemm } from "./parallel/ops.js";
+import { gemmFloat64 } from "./linalg-kernels.js";
+import { gemmWasm } from "./linalg-wasm.js";
 
 /**
  * C (n x m) = A (n x k) · B (k x m) on strided storage, into fresh C-ordered `out`. Three loop
@@ -18,6 +20,12 @@ import { parallelGemm } from "./parallel/ops.js";
  * - otherwise (`np.dot(dZ2, A1.T)`, B a transposed view): each C[i, j] is one dot product along k,
  *   with four partial sums when both operands are contiguous along k (a faster dependency chain;
  *   the order differs from a plain loop by rounding only, as BLAS's does).
+ *
+ * The rounding order of every branch is fixed: the fixtures and the lesson's printed numbers were
+ * made with it. Float64 products run linalg-wasm.ts's SIMD kernels or linalg-kernels.ts's small
+ * functions instead where they cover the layout (faster, the same bits: test/np-dot-*.test.ts
+ * compare them with this function); this one stays for the other dtypes and layouts, and the
+ * parallel workers run its source text.
  */
 export function gemm(
   ad: TypedArray, ao: number, as0: number, as1: number,
@@ -248,7 +256,15 @@ function product(a: NDArray, b: NDArray, dtype: DType): NDArray {
   const out = allocateOutput(dtype, n * m);
   if (isInteger(dtype)) intGemm(dtype, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
   else if (!parallelGemm(gemm, a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m)) {
-    gemm(a.nd.data, a.nd.offset, as0, as1, b.nd.data, b.nd.offset, bs0, bs1, out, n, k, m);
+    const ad = a.nd.data;
+    const bd = b.nd.data;
+    // float64 operands: WebAssembly SIMD (linalg-wasm.ts) or small JavaScript kernels
+    // (linalg-kernels.ts) where they cover the layout, the same bits as gemm's loops, faster
+    if (!(ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array &&
+      (gemmWasm(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m) ||
+        gemmFloat64(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m)))) {
+      gemm(ad, a.nd.offset, as0, as1, bd, b.nd.offset, bs0, bs1, out, n, k, m);
+    }
   }
   const shape = aIs1 && bIs1 ? [] : aIs1 ? [m] : bIs1 ? [n] : [n, m];
   return NDArray.fromData(out, shape, dtype);
