@@ -13,7 +13,7 @@ import {
 } from "../lib/np/wasm/math.js";
 import { backwardSums, denseInto } from "../lib/np/wasm/dense.js";
 import { loadPlanarDataset, nnModel } from "../lib/index.js";
-import { GENERATED, compileWat, generatedModule } from "../scripts/wasm/build.js";
+import { MODULES, generatedModule } from "../scripts/wasm/build.js";
 
 /** A seeded generator of doubles in [0, 1) (xorshift32), so that a failure can be reproduced. */
 function random(seed: number): () => number {
@@ -67,8 +67,8 @@ test("WebAssembly SIMD is available in this Node (the kernels are in use)", (t) 
   t.true(hasSimdKernels());
 });
 
-test("the committed module is what scripts/wasm/build.ts makes from lib/np/wasm/math.wat", (t) => {
-  t.is(readFileSync(new URL(`../${GENERATED}`, import.meta.url), "utf8"), generatedModule(compileWat()));
+test("the committed modules are what scripts/wasm/build.ts makes from their .wat (math.wat, gemm.wat)", (t) => {
+  for (const m of MODULES) t.is(readFileSync(new URL(`../${m.generated}`, import.meta.url), "utf8"), generatedModule(m), m.generated);
 });
 
 const sigmoid = (x: number) => 1 / (1 + exp(-x));

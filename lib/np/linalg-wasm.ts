@@ -2,7 +2,7 @@
  * Three of the lesson's float64 matrix products with WebAssembly SIMD (lib/np/wasm/gemm.wat): A and B are
  * copied into the module's memory as C-ordered blocks (TypedArray.set, a memcpy), multiplied there
  * with the operations and order of linalg.ts's `gemm`, and C is copied out. Used where the operands'
- * layout allows one block copy each and the three fit in the memory; linalg-kernels.ts's JavaScript
+ * layout allows one block copy each and the three fit in the memory; gemm.ts's JavaScript
  * kernels otherwise, and wherever WebAssembly SIMD is missing. Same bits either way
  * (test/np-dot-wasm.test.ts).
  *
@@ -71,7 +71,7 @@ function put(h: Float64Array, src: Float64Array, off: number, len: number, at: n
  * last two A in C order. False (nothing written) otherwise. The bits are `gemm`'s.
  *
  * Measured (µs per product into fresh output storage, CPU time, one process, alternating, on the
- * loaded 2-core machine; medians of 15 rounds of 10,000; linalg-kernels.ts's JavaScript → this,
+ * loaded 2-core machine; medians of 15 rounds of 10,000; gemm.ts's JavaScript → this,
  * copies included): dZ1 · X.T (4, 400) · (400, 2) 1.54-1.57 → 0.71, dZ2 · A1.T (1, 400) · (400, 4)
  * 0.83 → 0.40-0.45, W2.T · dZ2 (4, 1) · (1, 400) 1.43-1.58 → 1.16-1.29 (its cost is mostly writing
  * the fresh, uncached output). Left to the JavaScript kernels because SIMD gained nothing once the
@@ -96,7 +96,7 @@ export function gemmWasm(
       kind = TWO_COLUMNS;
     } else if (bs0 === 1 && (m === 1 || bs1 === k)) {
       // B's columns contiguous, one after another (B a transposed C-ordered array)
-      // k = 2 (`np.dot(W1, X)`) and an odd last column (gemm's four partial sums) are left to linalg-kernels.ts
+      // k = 2 (`np.dot(W1, X)`) and an odd last column (gemm's four partial sums) are left to gemm.ts
       if (k === 2 || m % 2 === 1) return false;
       kind = COLUMN_PAIRS;
     } else return false;

@@ -15,7 +15,8 @@
 import { type BinaryKernels, type Data, type UnaryKernels, binarySource, storageId, unarySource } from "../kernels.js";
 import type { TypedArray } from "../dtype.js";
 import { exp, log, tanh } from "../fastmath.js";
-import { BinaryMode, type Gemm } from "./chunks.js";
+import { gemm, gemmSource } from "../gemm.js";
+import { BinaryMode } from "./chunks.js";
 import { type Chunk, type KernelSource, poolBusy, runChunks } from "./pool.js";
 import { isShared, scratch } from "./shared.js";
 import { getNumThreads } from "./threads.js";
@@ -132,12 +133,11 @@ export function parallelUnary(
 
 /**
  * linalg.ts's float product C (n x m) = A (n x k) · B (k x m) on every thread, each thread taking a
- * range of C's columns (an even start: see chunks.ts's `gemmChunk`); `gemm` is linalg.ts's loop,
- * whose source the workers compile.
+ * range of C's columns (an even start: see chunks.ts's `gemmChunk`); the workers compile gemm.ts's
+ * loops from their source.
  * @returns false, having done nothing, when the product should run on the calling thread.
  */
 export function parallelGemm(
-  gemm: Gemm,
   ad: TypedArray, ao: number, as0: number, as1: number,
   bd: TypedArray, bo: number, bs0: number, bs1: number,
   out: TypedArray, n: number, k: number, m: number,
@@ -146,7 +146,7 @@ export function parallelGemm(
   // products do with it (k = 2 or 4 multiply-adds per element; measured: dot(W2, A1) on the grid
   // took 8.8 ms of CPU on 2 threads with A1 staged, against 4.6 ms on one).
   if (!threaded(out.length) || m < 2 * getNumThreads() || !reachable(ad) || !reachable(bd)) return false;
-  const source = kernelSource("gemm", () => `return (${String(gemm)});`, []);
+  const source = kernelSource("gemm", gemmSource, []);
   writing(out, (o) => runChunks("gemmChunk", gemm, source, m, 2, [ad, ao, as0, as1, bd, bo, bs0, bs1, o, n, k, m]));
   return true;
 }

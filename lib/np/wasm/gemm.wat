@@ -1,9 +1,9 @@
 ;; Float64 matrix products with WebAssembly SIMD for lib/np/linalg-wasm.ts: three loop shapes of
 ;; lib/np/linalg.ts's `gemm` that the lesson's `np.dot`s take (the other two gained nothing here
-;; over linalg-kernels.ts once the copies are paid), on C-ordered blocks copied into this memory. Every element of C is computed with the operations of `gemm`, in its order: each f64x2
+;; over gemm.ts once the copies are paid), on C-ordered blocks copied into this memory. Every element of C is computed with the operations of `gemm`, in its order: each f64x2
 ;; lane holds one of gemm's sums (or one of its two partial sums), nothing is fused or reassociated
 ;; (test/np-dot-wasm.test.ts compares the bits). Addresses are byte offsets; n, k, m are C (n x m) =
-;; A (n x k) . B (k x m). Compiled by scripts/wasm/build-gemm.ts into gemm-bytes.ts.
+;; A (n x k) . B (k x m). Compiled by scripts/wasm/build.ts (npm run build:wasm) into gemm-bytes.ts.
 (module
   (memory (export "memory") 4)
 

@@ -1,45 +1,80 @@
 /**
- * Float64 matrix-product kernels for the loop shapes of linalg.ts's `gemm`, one small function per
- * shape, each computing every element of C with exactly the operations, in exactly the order, of
- * the `gemm` branch it stands for (test/np-dot-kernels.test.ts compares them bit for bit).
+ * `gemm`, the float matrix product C (n x m) = A (n x k) · B (k x m) on strided storage into fresh
+ * C-ordered `out`, and its loops: one small function per loop shape, which V8 compiles into faster
+ * machine code than the same loops inside one large function (issue 12; measured for the lesson's
+ * five products, one process, alternating, CPU time, on a loaded 2-core machine, µs per `np.dot` into
+ * fresh output storage, one large function → these: W1 · X 2.90 → 1.76, W2 · A1 1.05 → 0.88,
+ * dZ2 · A1.T 1.13 → 0.90, W2.T · dZ2 1.90 → 1.64, dZ1 · X.T 1.73 → 1.54; each loop says what else it
+ * changed).
  *
- * Why they exist (issue 12): V8 compiles `gemm`, one large function with many loops, into slower
- * machine code than the same loops in small functions of their own. Measured for the lesson's five
- * products, one process, alternating, CPU time, on a loaded 2-core machine (µs per `np.dot`, into
- * fresh output storage: `gemm` → these kernels): W1 · X 2.90 → 1.76, W2 · A1 1.05 → 0.88,
- * dZ2 · A1.T 1.13 → 0.90, W2.T · dZ2 1.90 → 1.64, dZ1 · X.T 1.73 → 1.54 (see each kernel for what
- * else it changes). Three of these shapes run as WebAssembly SIMD where it is available and the
- * operands are contiguous blocks (linalg-wasm.ts); these kernels are then their fallback. `gemm`
- * stays as it is: the parallel workers run its source text (parallel/ops.ts), and every other
- * shape and dtype goes there.
+ * The shapes, the lesson's products among them:
+ * - k = 1, an outer product (`np.dot(W2.T, dZ2)`): C[i, j] = A[i, 0] B[0, j];
+ * - B's rows contiguous (`np.dot(W1, X)`... with X C-ordered, `np.dot(W2, A1)`, `np.dot(dZ1, X.T)`):
+ *   row i of C accumulates k scaled rows of B, or with m = 2 two running sums along k;
+ * - A's rows and B's columns contiguous (`np.dot(W1, X)` with X a transposed view, `np.dot(dZ2,
+ *   A1.T)`): each C[i, j] is one dot product along k, with partial sums (a shorter dependency chain;
+ *   the order differs from a plain loop by rounding only, as BLAS's does);
+ * - any other strides: one plain dot product per element.
+ *
+ * The rounding order of every shape is fixed: the fixtures and the lesson's printed numbers were made
+ * with it (test/np-dot-kernels.test.ts compares every loop, bit for bit, with the loops they were made
+ * with). Three of the lesson's shapes run as WebAssembly SIMD where it is available and the operands
+ * are contiguous blocks (linalg-wasm.ts), with these bits too. The parallel workers compile these
+ * functions' source ({@link gemmSource}), so every thread runs the same loops.
  * @module
  */
+import type { TypedArray } from "./dtype.js";
 
 /**
- * C (n x m) = A (n x k) · B (k x m) for Float64Array operands and output (`out` C-ordered, n * m
- * long), when one of the kernels below covers the strides; false (nothing written) otherwise. The
- * bits are those `gemm` gives for the same arguments.
+ * C (n x m) = A (n x k) · B (k x m): A's element (i, p) at `ad[ao + i * as0 + p * as1]`, B's (p, j)
+ * at `bd[bo + p * bs0 + j * bs1]`, C C-ordered in `out` (n * m long). Float storage (and bool, as
+ * numpy's dot of bools); integer dtypes have linalg.ts's wrapping loop.
  */
-export function gemmFloat64(
-  ad: Float64Array, ao: number, as0: number, as1: number,
-  bd: Float64Array, bo: number, bs0: number, bs1: number,
-  out: Float64Array, n: number, k: number, m: number,
-): boolean {
-  if (k === 0 || n === 0 || m === 0) return false;
-  if (k === 1) outer(ad, ao, as0, bd, bo, bs1, out, n, m);
+export function gemm(
+  ad: TypedArray, ao: number, as0: number, as1: number,
+  bd: TypedArray, bo: number, bs0: number, bs1: number,
+  out: TypedArray, n: number, k: number, m: number,
+): void {
+  if (k === 0) out.fill(0);
+  else if (k === 1) outer(ad, ao, as0, bd, bo, bs1, out, n, m);
   else if (bs1 === 1 && m === 2) twoColumns(ad, ao, as0, as1, bd, bo, bs0, out, n, k);
   else if (bs1 === 1) rowPasses(ad, ao, as0, as1, bd, bo, bs0, out, n, k, m);
   else if (as1 === 1 && bs0 === 1 && k === 2) innerTwo(ad, ao, as0, bd, bo, bs1, out, n, m);
   else if (as1 === 1 && bs0 === 1) columnDots(ad, ao, as0, bd, bo, bs1, out, n, k, m);
-  else return false;
-  return true;
+  else strided(ad, ao, as0, as1, bd, bo, bs0, bs1, out, n, k, m);
 }
 
 /**
- * k = 1 (`np.dot(W2.T, dZ2)`): C[i, j] = A[i, 0] * B[0, j], as `gemm`; one element of B for four
+ * The source text of `gemm` and its loops for the worker threads (parallel/ops.ts): a function body
+ * that returns `gemm`.
+ */
+export function gemmSource(): string {
+  const loops = [outer, twoColumns, rowPasses, passFour, addFour, innerTwo, columnDots, strided];
+  return `${loops.map(String).join("\n")}\nreturn (${String(gemm)});`;
+}
+
+/** Any strides: one plain dot product along k per element of C. */
+function strided(
+  ad: TypedArray, ao: number, as0: number, as1: number,
+  bd: TypedArray, bo: number, bs0: number, bs1: number,
+  out: TypedArray, n: number, k: number, m: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const ai = ao + i * as0;
+    for (let j = 0; j < m; j++) {
+      const bj = bo + j * bs1;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += ad[ai + p * as1] * bd[bj + p * bs0];
+      out[i * m + j] = s;
+    }
+  }
+}
+
+/**
+ * k = 1 (`np.dot(W2.T, dZ2)`): C[i, j] = A[i, 0] * B[0, j]; one element of B for four
  * rows of C at a time.
  */
-function outer(ad: Float64Array, ao: number, as0: number, bd: Float64Array, bo: number, bs1: number, out: Float64Array, n: number, m: number): void {
+function outer(ad: TypedArray, ao: number, as0: number, bd: TypedArray, bo: number, bs1: number, out: TypedArray, n: number, m: number): void {
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const a0 = ad[ao + i * as0];
@@ -67,10 +102,10 @@ function outer(ad: Float64Array, ao: number, as0: number, bd: Float64Array, bo: 
 
 /**
  * m = 2 with B's rows contiguous (`np.dot(dZ1, X.T)`): each C[i, j] is one running sum from
- * A[i, 0] * B[0, j], adding A[i, p] * B[p, j] for p = 1, 2, ... (`gemm`'s order). Four rows at a
- * time, so that eight independent sums keep the adder busy (`gemm` does two rows).
+ * A[i, 0] * B[0, j], adding A[i, p] * B[p, j] for p = 1, 2, ... (the reference order). Four rows at a
+ * time, so that eight independent sums keep the adder busy (the reference loop did two rows).
  */
-function twoColumns(ad: Float64Array, ao: number, as0: number, as1: number, bd: Float64Array, bo: number, bs0: number, out: Float64Array, n: number, k: number): void {
+function twoColumns(ad: TypedArray, ao: number, as0: number, as1: number, bd: TypedArray, bo: number, bs0: number, out: TypedArray, n: number, k: number): void {
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const a0 = ao + i * as0;
@@ -130,9 +165,9 @@ function twoColumns(ad: Float64Array, ao: number, as0: number, as1: number, bd: 
 /**
  * B's rows contiguous, m != 2 (`np.dot(W2, A1)`): row i of C accumulates the rows of B scaled by
  * A[i, p], four of them per pass, the first pass writing and each later one adding its terms in
- * order p, p + 1, ... (`gemm`'s passes, written out the same way).
+ * order p, p + 1, ... (the reference loop's passes, written out the same way).
  */
-function rowPasses(ad: Float64Array, ao: number, as0: number, as1: number, bd: Float64Array, bo: number, bs0: number, out: Float64Array, n: number, k: number, m: number): void {
+function rowPasses(ad: TypedArray, ao: number, as0: number, as1: number, bd: TypedArray, bo: number, bs0: number, out: TypedArray, n: number, k: number, m: number): void {
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     const ai = ao + i * as0;
@@ -171,7 +206,7 @@ function rowPasses(ad: Float64Array, ao: number, as0: number, as1: number, bd: F
  * four columns per iteration (V8 checks the arrays' maps once per iteration: measured for the
  * lesson's (1, 4) · (4, 400), CPU time, 1.46 → 1.14 µs median against one column per iteration).
  */
-function passFour(out: Float64Array, oi: number, m: number, bd: Float64Array, b0: number, bs0: number, a0: number, a1: number, a2: number, a3: number): void {
+function passFour(out: TypedArray, oi: number, m: number, bd: TypedArray, b0: number, bs0: number, a0: number, a1: number, a2: number, a3: number): void {
   const b1 = b0 + bs0;
   const b2 = b1 + bs0;
   const b3 = b2 + bs0;
@@ -186,7 +221,7 @@ function passFour(out: Float64Array, oi: number, m: number, bd: Float64Array, b0
 }
 
 /** A later pass of four rows of B, added to C's row in order. */
-function addFour(out: Float64Array, oi: number, m: number, bd: Float64Array, b0: number, bs0: number, a0: number, a1: number, a2: number, a3: number): void {
+function addFour(out: TypedArray, oi: number, m: number, bd: TypedArray, b0: number, bs0: number, a0: number, a1: number, a2: number, a3: number): void {
   const b1 = b0 + bs0;
   const b2 = b1 + bs0;
   const b3 = b2 + bs0;
@@ -194,14 +229,14 @@ function addFour(out: Float64Array, oi: number, m: number, bd: Float64Array, b0:
 }
 
 /**
- * k = 2, A's rows and B's columns contiguous (`np.dot(W1, X)`, X a transposed view): `gemm` gives
+ * k = 2, A's rows and B's columns contiguous (`np.dot(W1, X)`, X a transposed view): the reference loop gives
  * (0 + A[i, 0] B[0, j]) + (0 + A[i, 1] B[1, j]) for each column pair and ((0 + u) + v) + 0 + (0 + 0)
  * for an odd last column; both equal u + v + 0 in every case (adding 0 changes only a -0, to +0,
  * and u + v is -0 only when u and v both are), which is what this computes, two columns of B for
  * four rows of C per iteration (B's values loaded once for the four; two columns rather than one:
  * 1.88 → 1.54 µs median for the lesson's (4, 2) · (2, 400), CPU time, same process).
  */
-function innerTwo(ad: Float64Array, ao: number, as0: number, bd: Float64Array, bo: number, bs1: number, out: Float64Array, n: number, m: number): void {
+function innerTwo(ad: TypedArray, ao: number, as0: number, bd: TypedArray, bo: number, bs1: number, out: TypedArray, n: number, m: number): void {
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const a0 = ao + i * as0;
@@ -255,12 +290,12 @@ function innerTwo(ad: Float64Array, ao: number, as0: number, bd: Float64Array, b
 }
 
 /**
- * A's rows and B's columns contiguous, k > 2 (`np.dot(dZ2, A1.T)`): `gemm`'s dot products along
+ * A's rows and B's columns contiguous, k > 2 (`np.dot(dZ2, A1.T)`): the reference loop's dot products along
  * k, each column of a pair (0-1, 2-3, ...) summed as two partial sums from 0, even p and odd p
  * (an odd k's last term on the even one), then added; an odd last column as four partial sums.
  * Here two pairs share each load of A's row.
  */
-function columnDots(ad: Float64Array, ao: number, as0: number, bd: Float64Array, bo: number, bs1: number, out: Float64Array, n: number, k: number, m: number): void {
+function columnDots(ad: TypedArray, ao: number, as0: number, bd: TypedArray, bo: number, bs1: number, out: TypedArray, n: number, k: number, m: number): void {
   const k2 = k - (k % 2);
   const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
