@@ -1,9 +1,9 @@
 /**
- * linalg-kernels.ts's float64 kernels must give, element for element, the bits of linalg.ts's `gemm`
- * (the loops whose rounding order the fixtures and the lesson's printed numbers were made with):
+ * lib/np/gemm.ts's loops must give, element for element, the bits of the reference loops
+ * (test/helpers/reference-gemm.ts: those the fixtures and the lesson's printed numbers were made with):
  * random shapes, strides (C order, Fortran order, padded, reversed, offset, 1-D operands) and values
  * (wide magnitudes, so that a different summation order would round differently; ±0, ±Infinity,
- * NaN, overflow), the lesson's five products among them; and `np.dot` must take them.
+ * NaN, overflow), the lesson's five products among them, and `np.dot` on them.
  */
 import test from "ava";
 import { np } from "../lib/index.js";
