@@ -48,10 +48,10 @@ export function allocate(dtype: DType, n: number): TypedArray {
  * its slab: at worst 256 KiB per kept small array (measured: per-array buffers instead of slabs
  * made the lesson's training loop 5-50 % slower, and up to 3x; 256 KiB slabs instead of 128 KiB made it
  * 2.5-3 % faster, CPU time, alternating in one process on a quiet machine: half the slab allocations,
- * about 1.5 µs each; 512 KiB gained no more). Small outputs (64 bytes or less) live on V8's
+ * about 1.5 µs each; 512 KiB gained no more). parallel/ops.ts copies a slab whole to the workers. Small outputs (64 bytes or less) live on V8's
  * heap, which is cheaper still.
  */
-const SLAB_BYTES = 1 << 18;
+export const SLAB_BYTES = 1 << 18;
 const LARGE_BYTES = 1 << 14;
 /**
  * Issue 15 (measured with process.resourceUsage, strace and --trace-gc-nvp over fresh processes of

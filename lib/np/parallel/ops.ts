@@ -13,7 +13,7 @@
  * @module
  */
 import { type BinaryKernels, type Data, type UnaryKernels, binarySource, storageId, unarySource } from "../kernels.js";
-import type { TypedArray } from "../dtype.js";
+import { SLAB_BYTES, type TypedArray } from "../dtype.js";
 import { exp, log, tanh } from "../fastmath.js";
 import { gemm, gemmSource } from "../gemm.js";
 import { BinaryMode } from "./chunks.js";
@@ -31,8 +31,8 @@ import { getNumThreads } from "./threads.js";
  */
 export const PARALLEL_MIN = 1 << 18;
 
-/** An input whose whole buffer is this small travels to the workers as a copy with each job (a slab of dtype.ts is 128 KiB). */
-const COPY_MAX_BYTES = 1 << 17;
+/** An input whose whole buffer is this small travels to the workers as a copy with each job: a small array's slab (dtype.ts). */
+const COPY_MAX_BYTES = SLAB_BYTES;
 
 /** Whether the workers can read `d` as it is: shared, or small enough to copy with the job. */
 function reachable(d: Data): boolean {
