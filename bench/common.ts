@@ -8,7 +8,7 @@
  * @module
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { type PerformanceEntry, PerformanceObserver, constants, performance } from "node:perf_hooks";
@@ -160,6 +160,29 @@ export function readReport(text: string): Report {
 /** True when the run measures under load: `npm run bench -- --load` or BENCH_LOAD=1. */
 export function underLoad(): boolean {
   return process.env.BENCH_LOAD === "1";
+}
+
+/**
+ * Pins this process, and so every child it starts afterwards (numpy's side inherits the affinity), to
+ * the one CPU it runs on now, with `taskset -p` where Linux has it. Why: on the 2-vCPU development VM
+ * the two vCPUs ran at different speeds at times (numpy's tanh over a (4, 400) array, 200,000 times:
+ * 0.58 s on CPU 0 against 0.39 s on CPU 1, in the same minute; the np loop 0.58-0.60 s against
+ * 0.39-0.45 s), so a one-thread comparison in which each side lands where the scheduler puts it
+ * measures the placement as much as the code. Returns the CPU, or undefined where it could not pin.
+ */
+export function pinToOneCpu(): number | undefined {
+  if (process.platform !== "linux") return undefined;
+  let cpu: number;
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // fields after the command's closing parenthesis start at field 3; field 39 is the CPU last run on
+    cpu = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[39 - 3]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(cpu) || cpu < 0) return undefined;
+  const r = spawnSync("taskset", ["-pc", String(cpu), String(process.pid)], { stdio: "ignore" });
+  return r.status === 0 ? cpu : undefined;
 }
 
 /**

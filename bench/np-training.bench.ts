@@ -8,10 +8,11 @@
  * BENCH_NUMPY=0 skips the numpy side (for profiling the np side alone); BENCH_LOAD=1 measures both
  * sides while a second, busy process spins on one core (issue 12's "under load" figure, made
  * reproducible: the busy process starts before the np side and stops after the numpy side).
+ * Quiet runs pin this process and its numpy child to one CPU (common.ts's `pinToOneCpu`).
  * @module
  */
 import { np } from "../lib/index.js";
-import { TARGETS, countGarbageCollections, median, report, reportRatio, runNumpy, startLoad, time, underLoad } from "./common.js";
+import { TARGETS, countGarbageCollections, median, pinToOneCpu, report, reportRatio, runNumpy, startLoad, time, underLoad } from "./common.js";
 
 type NDArray = np.NDArray;
 type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
@@ -110,7 +111,10 @@ print(json.dumps({"times": t["wall"], "cpu": t["cpu"], "cost": float(cost), "num
 const { X, Y } = loadPlanarDataset();
 const init = initializeParameters(2, 4, 1);
 const stopLoad = startLoad();
-const loadNote = underLoad() ? " (BENCH_LOAD=1: while a second process spins on one core)" : "";
+// Quiet: both sides on one CPU (pinToOneCpu says why); under load each side goes where the
+// scheduler puts it, since how each copes with a busy machine is what that figure measures.
+const cpu = underLoad() ? undefined : pinToOneCpu();
+const loadNote = underLoad() ? " (BENCH_LOAD=1: while a second process spins on one core)" : cpu !== undefined ? ` (both sides on CPU ${cpu})` : "";
 
 // The np side: one untimed warm-up run (the JIT compiles the loops), then REPEATS timed runs.
 // Also counted: page faults and garbage collections per run, which tell a slow process from a
