@@ -1,7 +1,7 @@
 /**
  * Three of the lesson's float64 matrix products with WebAssembly SIMD (lib/np/wasm/gemm.wat): A and B are
  * copied into the module's memory as C-ordered blocks (TypedArray.set, a memcpy), multiplied there
- * with the operations and order of linalg.ts's `gemm`, and C is copied out. Used where the operands'
+ * with the operations and order of gemm.ts's loops, and C is copied out. Used where the operands'
  * layout allows one block copy each and the three fit in the memory; gemm.ts's JavaScript
  * kernels otherwise, and wherever WebAssembly SIMD is missing. Same bits either way
  * (test/np-dot-wasm.test.ts).
