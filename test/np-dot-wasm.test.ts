@@ -7,33 +7,8 @@
 import test from "ava";
 import { referenceGemm as gemm } from "./helpers/reference-gemm.js";
 import { gemmWasm, hasGemmWasm } from "../lib/np/linalg-wasm.js";
+import { random, show, values } from "./helpers/operands.js";
 
-/** A seeded generator (mulberry32), so that a failure is reproducible. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SPECIALS = [0, -0, Infinity, -Infinity, NaN, 1e308, -1e308, 5e-324];
-
-function values(rand: () => number, len: number, specials: boolean): Float64Array {
-  const d = new Float64Array(len);
-  for (let i = 0; i < len; i++) {
-    const r = rand();
-    if (specials && r < 0.15) d[i] = SPECIALS[Math.floor(rand() * SPECIALS.length)];
-    else if (r < 0.25) d[i] = Math.floor(rand() * 7) - 3;
-    else d[i] = (rand() - 0.5) * 10 ** Math.floor(rand() * 12 - 6);
-  }
-  return d;
-}
-
-const show = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 
 test("WebAssembly SIMD is there to test (Node 20)", (t) => {
   t.true(hasGemmWasm());

@@ -13,6 +13,7 @@
  * @module
  */
 import { GEMM_WASM_BASE64 } from "./wasm/gemm-bytes.js";
+import { compileModule } from "./wasm/math.js";
 
 interface GemmKernels {
   readonly memory: WebAssembly.Memory;
@@ -34,18 +35,13 @@ let heap = new Float64Array(0);
 function instance(): GemmKernels | null {
   if (kernels === undefined) {
     kernels = null;
-    if (typeof WebAssembly === "object" && typeof atob === "function") {
-      const text = atob(GEMM_WASM_BASE64);
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      try {
-        // synchronous, as lib/np/wasm/math.ts (2 KB)
-        if (WebAssembly.validate(bytes)) kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmKernels;
-      } catch {
-        kernels = null;
-      }
-      if (kernels !== null) heap = new Float64Array(kernels.memory.buffer);
+    const mod = compileModule(GEMM_WASM_BASE64);
+    try {
+      if (mod !== null) kernels = new WebAssembly.Instance(mod, {}).exports as unknown as GemmKernels;
+    } catch {
+      kernels = null; // refused (an old browser's main-thread limit): the JavaScript loops
     }
+    if (kernels !== null) heap = new Float64Array(kernels.memory.buffer);
   }
   return kernels;
 }

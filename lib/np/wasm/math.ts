@@ -53,28 +53,30 @@ const CHUNK = 4096;
 const ARENA = TABLE_BYTES + CHUNK * 8;
 const PAGE = 65536;
 
+/**
+ * The module whose binary is `base64`, compiled synchronously, or null where WebAssembly or its SIMD
+ * is unavailable (`WebAssembly.validate` says no) or compiling is refused. Synchronous: a module of a
+ * few KB compiles lazily in well under a millisecond (Chrome before 114 refused synchronous
+ * compilation above 4 KB on a page's main thread: the callers' JavaScript loops then). Also for
+ * lib/np/linalg-wasm.ts's module.
+ */
+export function compileModule(base64: string): WebAssembly.Module | null {
+  if (typeof WebAssembly !== "object" || typeof atob !== "function") return null;
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  try {
+    return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    return null;
+  }
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
-/**
- * The compiled module, or null where WebAssembly or its SIMD is unavailable (`WebAssembly.validate`
- * says no). Compiled once per thread, synchronously (6 KB).
- */
+/** The kernels' compiled module (6 KB), or null without WebAssembly SIMD; compiled once per thread. */
 export function mathModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    compiled = null;
-    if (typeof WebAssembly === "object" && typeof atob === "function") {
-      const text = atob(MATH_WASM_BASE64);
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      try {
-        // synchronous: a 6 KB module compiles lazily in well under a millisecond. (Chrome before 114
-        // refused synchronous compilation above 4 KB on a page's main thread: the scalar loops then.)
-        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-      } catch {
-        compiled = null;
-      }
-    }
-  }
+  if (compiled === undefined) compiled = compileModule(MATH_WASM_BASE64);
   return compiled;
 }
 
