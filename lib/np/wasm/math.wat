@@ -15,6 +15,10 @@
 ;; Arrays are passed as byte addresses into the exported memory; source and destination may be
 ;; the same address (in place).
 ;;
+;; "Both lanes pass" is `(i32.eq (i64x2.bitmask MASK) (i32.const 3))` rather than `i64x2.all_true`: on
+;; x64 V8 makes the bitmask one movmskpd where all_true takes four instructions (exp 5 %, log 3 %,
+;; tanh 1.5 % faster per element, measured in one process, alternating); the same for a compare's mask.
+;;
 ;; Regenerate lib/np/wasm/math-bytes.ts after editing: `npm run build:wasm`.
 (module
   (import "scalar" "exp" (func $scalar_exp (param f64) (result f64)))
@@ -61,8 +65,8 @@
   ;; JS: exp(x), both lanes; the scalar function for a pair with a lane outside [-700, 700] or NaN.
   (func $exp2 (param $x v128) (result v128)
     (if (result v128)
-      (i64x2.all_true (v128.and (f64x2.ge (local.get $x) (v128.const f64x2 -700 -700))
-                                (f64x2.le (local.get $x) (v128.const f64x2 700 700))))
+      (i32.eq (i64x2.bitmask (v128.and (f64x2.ge (local.get $x) (v128.const f64x2 -700 -700))
+                                (f64x2.le (local.get $x) (v128.const f64x2 700 700)))) (i32.const 3))
       (then (call $exp_core (local.get $x)))
       (else (f64x2.replace_lane 1
         (f64x2.splat (call $scalar_exp (f64x2.extract_lane 0 (local.get $x))))
@@ -74,9 +78,9 @@
     (local $hw v128) (local $hx v128) (local $e v128) (local $k v128) (local $f v128) (local $s v128)
     (local $z v128) (local $w v128) (local $R v128) (local $hfsq v128) (local $sr v128)
     (local $far v128) (local $kz v128)
-    (if (i32.eqz (i64x2.all_true (v128.and
+    (if (i32.eqz (i32.eq (i64x2.bitmask (v128.and
           (f64x2.ge (local.get $x) (v128.const f64x2 2.2250738585072014e-308 2.2250738585072014e-308))
-          (f64x2.lt (local.get $x) (v128.const f64x2 4.49423283715579e307 4.49423283715579e307)))))
+          (f64x2.lt (local.get $x) (v128.const f64x2 4.49423283715579e307 4.49423283715579e307)))) (i32.const 3)))
       (then (return (f64x2.replace_lane 1
         (f64x2.splat (call $scalar_log (f64x2.extract_lane 0 (local.get $x))))
         (call $scalar_log (f64x2.extract_lane 1 (local.get $x)))))))
@@ -149,7 +153,7 @@
     (local.set $isbig (f64x2.ge (local.get $ax) (v128.const f64x2 0.625 0.625)))
     ;; JS: const E = exp(ax + ax);  (ax + ax <= 44 wherever it is used)
     (local.set $E (call $exp_core (f64x2.add (local.get $ax) (local.get $ax))))
-    (if (i64x2.all_true (local.get $isbig))
+    (if (i32.eq (i64x2.bitmask (local.get $isbig)) (i32.const 3))
       ;; JS: if (ax > 22) return x > 0 ? 1 : -1;  const z = (E - 1) / (E + 1);  return x < 0 ? -z : z;
       (then (return (v128.or
           (v128.bitselect (v128.const f64x2 1 1)
