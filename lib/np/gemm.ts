@@ -9,7 +9,7 @@
  *
  * The shapes, the lesson's products among them:
  * - k = 1, an outer product (`np.dot(W2.T, dZ2)`): C[i, j] = A[i, 0] B[0, j];
- * - B's rows contiguous (`np.dot(W1, X)`... with X C-ordered, `np.dot(W2, A1)`, `np.dot(dZ1, X.T)`):
+ * - B's rows contiguous (`np.dot(W1, X)` with X C-ordered, `np.dot(W2, A1)`, `np.dot(dZ1, X.T)`):
  *   row i of C accumulates k scaled rows of B, or with m = 2 two running sums along k;
  * - A's rows and B's columns contiguous (`np.dot(W1, X)` with X a transposed view, `np.dot(dZ2,
  *   A1.T)`): each C[i, j] is one dot product along k, with partial sums (a shorter dependency chain;

@@ -61,7 +61,7 @@ function put(h: Float64Array, src: Float64Array, off: number, len: number, at: n
 
 /**
  * C (n x m) = A (n x k) · B (k x m) into `out` (C order) with gemm.wat, for three branches of
- * linalg.ts's `gemm`: the outer product k = 1 with B's row contiguous (`np.dot(W2.T, dZ2)`); two
+ * gemm.ts's `gemm`: the outer product k = 1 with B's row contiguous (`np.dot(W2.T, dZ2)`); two
  * columns with B (k, 2) in C order (`np.dot(dZ1, X.T)`); the dot products along k > 2 with B's
  * columns contiguous and m even (`np.dot(dZ2, A1.T)`, B a transposed C-ordered array); for the
  * last two A in C order. False (nothing written) otherwise. The bits are `gemm`'s.

@@ -79,7 +79,7 @@ export function unaryChunk(
   }
 }
 
-/** linalg.ts's gemm, as `gemmChunk` calls it. */
+/** gemm.ts's gemm, as `gemmChunk` calls it. */
 export type Gemm = (
   ad: TypedArray, ao: number, as0: number, as1: number,
   bd: TypedArray, bo: number, bs0: number, bs1: number,

@@ -7,8 +7,8 @@
  * What the worker computes with also arrives as text, in the first message, `init`: the chunk
  * functions of chunks.ts, and fastmath.ts's `exp`/`log`/`tanh` with the constants they read
  * (`FASTMATH_SCOPE`); each job then names a chunk function and gives the source of the op's loops
- * (kernels.ts's `binarySource`/`unarySource`, the text the main thread compiled, or linalg.ts's
- * `gemm`), compiled once per worker, so every thread runs the same code and gets the same bits.
+ * (kernels.ts's `binarySource`/`unarySource`, the text the main thread compiled, or gemm.ts's
+ * `gemmSource`), compiled once per worker, so every thread runs the same code and gets the same bits.
  *
  * Like the chunk functions, `workerProgram` reads nothing outside itself but JavaScript's globals.
  * @module

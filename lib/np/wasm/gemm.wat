@@ -1,5 +1,5 @@
 ;; Float64 matrix products with WebAssembly SIMD for lib/np/linalg-wasm.ts: three loop shapes of
-;; lib/np/linalg.ts's `gemm` that the lesson's `np.dot`s take (the other two gained nothing here
+;; lib/np/gemm.ts's `gemm` that the lesson's `np.dot`s take (the other two gained nothing here
 ;; over gemm.ts once the copies are paid), on C-ordered blocks copied into this memory. Every element of C is computed with the operations of `gemm`, in its order: each f64x2
 ;; lane holds one of gemm's sums (or one of its two partial sums), nothing is fused or reassociated
 ;; (test/np-dot-wasm.test.ts compares the bits). Addresses are byte offsets; n, k, m are C (n x m) =
