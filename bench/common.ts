@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { type PerformanceEntry, PerformanceObserver, constants, performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 /** Timed runs: wall-clock and CPU seconds and minor page faults, one entry per run. */
@@ -29,42 +30,104 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
 
+/** One timed call: its wall-clock and CPU seconds and minor page faults. */
+export function timeOnce(f: () => unknown): { wall: number; cpu: number; faults: number } {
+  const f0 = process.resourceUsage().minorPageFault;
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  f();
+  const wall = (performance.now() - w0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e6, faults: process.resourceUsage().minorPageFault - f0 };
+}
+
 /** One untimed warm-up call (the JIT compiles the loops), then `repeats` timed calls. */
 export function time(f: () => unknown, repeats: number): Timing {
   f();
   const t: Timing = { wall: [], cpu: [], faults: [] };
   for (let r = 0; r < repeats; r++) {
-    const f0 = process.resourceUsage().minorPageFault;
-    const c0 = process.cpuUsage();
-    const w0 = performance.now();
-    f();
-    t.wall.push((performance.now() - w0) / 1000);
-    const c = process.cpuUsage(c0);
-    t.cpu.push((c.user + c.system) / 1e6);
-    t.faults.push(process.resourceUsage().minorPageFault - f0);
+    const one = timeOnce(f);
+    t.wall.push(one.wall);
+    t.cpu.push(one.cpu);
+    t.faults.push(one.faults);
   }
   return t;
+}
+
+/** The numpy child's environment: scripts/ on PYTHONPATH, this machine's OpenBLAS tuning variables removed (they slow a current numpy). */
+function numpyEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: join(dirname(fileURLToPath(import.meta.url)), "..", "scripts") };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/** `data` as JSON in a fresh temporary file, for the numpy child's sys.argv[1]; returns the file's path. */
+function dataFile(data: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), "bench-")), "data.json");
+  writeFileSync(file, JSON.stringify(data));
+  return file;
 }
 
 /**
  * Runs `script` in a child python3 with `data` as JSON in the file named by sys.argv[1], and
  * returns what the script printed as JSON. The script can `from lesson2_numpy import ...`
- * (scripts/lesson2_numpy.py). This machine's OpenBLAS tuning variables are removed from the
- * child's environment only (they slow a current numpy).
+ * (scripts/lesson2_numpy.py).
  */
 export function runNumpy<T>(script: string, data: unknown): T {
-  const dir = mkdtempSync(join(tmpdir(), "bench-"));
-  const dataFile = join(dir, "data.json");
-  writeFileSync(dataFile, JSON.stringify(data));
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: join(dirname(fileURLToPath(import.meta.url)), "..", "scripts") };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  const py = spawnSync("python3", ["-c", script, dataFile], { env, encoding: "utf8" });
+  const py = spawnSync("python3", ["-c", script, dataFile(data)], { env: numpyEnv(), encoding: "utf8" });
   if (py.status !== 0) {
     console.error(py.stderr);
     throw new Error("the numpy side failed (python3 with numpy is needed)");
   }
   return JSON.parse(py.stdout) as T;
+}
+
+/** One timed call on the numpy side of a {@link startNumpy} child: seconds, and what `work()` returned. */
+export interface NumpyRun<T> {
+  wall: number;
+  cpu: number;
+  result: T;
+}
+
+/** The numpy side kept running beside the TypeScript side: `run()` times one more call of its `work()`. */
+export interface NumpySide<T> {
+  run(): Promise<NumpyRun<T>>;
+  close(): void;
+}
+
+/** Appended to a {@link startNumpy} script: one timed call of `work()` per line read, one JSON line back. */
+const NUMPY_SERVER = String.raw`
+import json as _json, sys as _sys, time as _time
+for _line in _sys.stdin:
+    _c = _time.process_time(); _w = _time.perf_counter(); _r = work()
+    _wall = _time.perf_counter() - _w; _cpu = _time.process_time() - _c
+    print(_json.dumps({"wall": _wall, "cpu": _cpu, "result": _r}), flush=True)
+`;
+
+/**
+ * Starts the numpy side as a child python3 that stays up, so that a bench can alternate the two sides
+ * run by run (`await numpy.run()` between its own timed runs) instead of timing all of one side and
+ * then all of the other. Why (issue 15): on the development VM the host's speed moved by 1.5x within
+ * minutes, so two sides timed one after the other could be measured at two speeds; paired runs see
+ * the same machine. `script` defines `work()`, whose return value must be JSON; it reads `data` from
+ * the JSON file named by sys.argv[1] and can import scripts/lesson2_numpy.py, as with
+ * {@link runNumpy}. The child inherits this process's CPU affinity (`pinToOneCpu`).
+ */
+export function startNumpy<T>(script: string, data: unknown): NumpySide<T> {
+  const child = spawn("python3", ["-c", script + NUMPY_SERVER, dataFile(data)], { env: numpyEnv(), stdio: ["pipe", "pipe", "inherit"] });
+  const replies = createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
+  return {
+    async run() {
+      child.stdin?.write("run\n");
+      const line = await replies.next();
+      if (line.done) throw new Error("the numpy side stopped (python3 with numpy is needed)");
+      return JSON.parse(line.value) as NumpyRun<T>;
+    },
+    close() {
+      child.stdin?.end();
+    },
+  };
 }
 
 /** One process's figures: a name (with its unit, e.g. "np wall s") and this process's median. */

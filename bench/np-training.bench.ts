@@ -2,7 +2,8 @@
  * The lesson's training loop (m = 400 points, 4 hidden units, 10000 iterations: forward, cost,
  * backward with the original's `np.sum(dZ1)`, update), written with `np` line for line as the
  * lesson writes it with numpy, timed side by side with the same loop in numpy (python3, in a child
- * process, same run, same data and initial parameters). Prints both medians and the ratio.
+ * process, same run, same data and initial parameters), the two sides' runs alternating. Prints both
+ * medians and the median of the per-pair ratios.
  *
  * Environment: BENCH_REPEATS (default 5) timed runs per side; BENCH_ITERATIONS (default 10000);
  * BENCH_NUMPY=0 skips the numpy side (for profiling the np side alone); BENCH_LOAD=1 measures both
@@ -12,7 +13,7 @@
  * @module
  */
 import { np } from "../lib/index.js";
-import { TARGETS, countGarbageCollections, median, pinToOneCpu, report, reportRatio, runNumpy, startLoad, time, underLoad } from "./common.js";
+import { type NumpyRun, TARGETS, type Timing, countGarbageCollections, median, pinToOneCpu, report, reportRatio, startLoad, startNumpy, timeOnce, underLoad } from "./common.js";
 
 type NDArray = np.NDArray;
 type Parameters = { W1: NDArray; b1: NDArray | number; W2: NDArray; b2: NDArray | number };
@@ -96,16 +97,17 @@ function train(X: NDArray, Y: NDArray, initial: Parameters): number {
   return cost;
 }
 
+// The numpy side's work(): one run of the same loop, from the same data and initial parameters
+// (bench/common.ts's startNumpy times each call).
 const PYTHON = String.raw`
 import json, sys
 import numpy as np
-from lesson2_numpy import train, timed
+from lesson2_numpy import train
 d = json.load(open(sys.argv[1]))
 X = np.array(d["X"]); Y = np.array(d["Y"], dtype="uint8")
 init = {k: np.array(v) for k, v in d["init"].items()}
-t = timed(lambda: train(X, Y, dict(init), d["iterations"]), d["repeats"])
-cost = train(X, Y, dict(init), d["iterations"])[1]
-print(json.dumps({"times": t["wall"], "cpu": t["cpu"], "cost": float(cost), "numpy": np.__version__}))
+def work():
+    return {"cost": float(train(X, Y, dict(init), d["iterations"])[1]), "numpy": np.__version__}
 `;
 
 const { X, Y } = loadPlanarDataset();
@@ -116,57 +118,78 @@ const stopLoad = startLoad();
 const cpu = underLoad() ? undefined : pinToOneCpu();
 const loadNote = underLoad() ? " (BENCH_LOAD=1: while a second process spins on one core)" : cpu !== undefined ? ` (both sides on CPU ${cpu})` : "";
 
-// The np side: one untimed warm-up run (the JIT compiles the loops), then REPEATS timed runs.
-// Also counted: page faults and garbage collections per run, which tell a slow process from a
-// fast one without trusting the clock (issue 15).
+// The two sides alternate run by run, after one untimed warm-up run each (the JIT compiles the
+// loops): np, numpy, numpy, np, np, numpy, ... so that a change in the host's speed during the
+// bench (issue 15: 1.5x within minutes on the development VM) reaches both sides alike. The ratio is
+// the median of the per-pair ratios. Also counted: page faults and garbage collections per np run,
+// which tell a slow process from a fast one without trusting the clock.
+const withNumpy = process.env.BENCH_NUMPY !== "0";
+const numpy = withNumpy
+  ? startNumpy<{ cost: number; numpy: string }>(PYTHON, {
+    X: np.tolist(X),
+    Y: np.tolist(Y),
+    init: { W1: np.tolist(init.W1), b1: np.tolist(init.b1), W2: np.tolist(init.W2), b2: np.tolist(init.b2) },
+    iterations: ITERATIONS,
+  })
+  : undefined;
 let tsCost = NaN;
 const gcs = countGarbageCollections();
-const { wall: tsTimes, cpu: tsCpu, faults } = time(() => (tsCost = train(X, Y, init)), REPEATS);
+const ts: Timing = { wall: [], cpu: [], faults: [] };
+const py: NumpyRun<{ cost: number; numpy: string }>[] = [];
+const runNp = () => {
+  const one = timeOnce(() => (tsCost = train(X, Y, init)));
+  ts.wall.push(one.wall);
+  ts.cpu.push(one.cpu);
+  ts.faults.push(one.faults);
+};
+train(X, Y, init); // warm-up
+if (numpy) await numpy.run(); // warm-up
+for (let r = 0; r < REPEATS; r++) {
+  if (r % 2 === 0) runNp();
+  if (numpy) py.push(await numpy.run());
+  if (r % 2 === 1) runNp();
+}
+numpy?.close();
+stopLoad();
 const gc = await gcs();
 const perRun = (k: number) => k / (REPEATS + 1); // the warm-up run included
 const memory = {
-  "np minor page faults / run": median(faults),
+  "np minor page faults / run": median(ts.faults),
   "np scavenges / run": perRun(gc.minor),
   "np mark-compacts / run": perRun(gc.major),
 };
-const memoryLine = `  page faults ${median(faults)} / run; garbage collections per run: ${perRun(gc.minor).toFixed(1)} scavenges, ${perRun(gc.major).toFixed(1)} mark-compacts`;
+const memoryLine = `  page faults ${median(ts.faults)} / run; garbage collections per run: ${perRun(gc.minor).toFixed(1)} scavenges, ${perRun(gc.major).toFixed(1)} mark-compacts`;
 
-if (process.env.BENCH_NUMPY === "0") {
-  stopLoad();
-  report({ "np wall s": median(tsTimes), "np cpu s": median(tsCpu), ...memory });
+if (!numpy) {
+  report({ "np wall s": median(ts.wall), "np cpu s": median(ts.cpu), ...memory });
   console.log(memoryLine);
-  console.log(`np (TypeScript) median ${median(tsTimes).toFixed(3)} s, CPU ${median(tsCpu).toFixed(3)} s over ${REPEATS} runs${loadNote}; final cost ${tsCost}`);
+  console.log(`np (TypeScript) median ${median(ts.wall).toFixed(3)} s, CPU ${median(ts.cpu).toFixed(3)} s over ${REPEATS} runs${loadNote}; final cost ${tsCost}`);
   process.exit(0);
 }
 
-// The numpy side, in a child python3 with the same data and initial parameters.
-const pyOut = runNumpy<{ times: number[]; cpu: number[]; cost: number; numpy: string }>(PYTHON, {
-  X: np.tolist(X),
-  Y: np.tolist(Y),
-  init: { W1: np.tolist(init.W1), b1: np.tolist(init.b1), W2: np.tolist(init.W2), b2: np.tolist(init.b2) },
-  repeats: REPEATS,
-  iterations: ITERATIONS,
-});
-stopLoad();
-
-const tsMedian = median(tsTimes);
-const pyMedian = median(pyOut.times);
-console.log(`training loop: m = 400, n_h = 4, ${ITERATIONS} iterations, median of ${REPEATS} runs${loadNote}`);
-console.log(`  np (TypeScript) ${tsMedian.toFixed(3)} s   runs: ${tsTimes.map((t) => t.toFixed(3)).join(" ")}`);
-console.log(`  numpy ${pyOut.numpy}     ${pyMedian.toFixed(3)} s   runs: ${pyOut.times.map((t) => t.toFixed(3)).join(" ")}`);
+const pyWall = py.map((p) => p.wall);
+const pyCpu = py.map((p) => p.cpu);
+const pyCost = py[py.length - 1].result.cost;
+const paired = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]));
+const wallRatio = paired(ts.wall, pyWall);
+const cpuRatio = paired(ts.cpu, pyCpu);
+console.log(`training loop: m = 400, n_h = 4, ${ITERATIONS} iterations, ${REPEATS} runs of each side, alternating${loadNote}`);
+console.log(`  np (TypeScript) median ${median(ts.wall).toFixed(3)} s   runs: ${ts.wall.map((t) => t.toFixed(3)).join(" ")}`);
+console.log(`  numpy ${py[0].result.numpy}     median ${median(pyWall).toFixed(3)} s   runs: ${pyWall.map((t) => t.toFixed(3)).join(" ")}`);
+console.log(`  per-pair ratios: ${ts.wall.map((t, i) => (t / pyWall[i]).toFixed(2)).join(" ")}`);
 const goal = underLoad() ? TARGETS.npLoopLoaded : TARGETS.npLoopQuiet;
-reportRatio(goal.name, tsMedian / pyMedian, goal.target, "wall");
-reportRatio(goal.name, median(tsCpu) / median(pyOut.cpu), goal.target, "cpu");
+reportRatio(goal.name, wallRatio, goal.target, "wall");
+reportRatio(goal.name, cpuRatio, goal.target, "cpu");
 // On a shared machine the wall clock includes time other processes took; CPU time does not.
-console.log(`  CPU time: np ${median(tsCpu).toFixed(3)} s, numpy ${median(pyOut.cpu).toFixed(3)} s, ratio ${(median(tsCpu) / median(pyOut.cpu)).toFixed(2)}x`);
+console.log(`  CPU time: np ${median(ts.cpu).toFixed(3)} s, numpy ${median(pyCpu).toFixed(3)} s, paired ratio ${cpuRatio.toFixed(2)}x`);
 console.log(memoryLine);
-console.log(`  final cost: np ${tsCost.toPrecision(12)}, numpy ${pyOut.cost.toPrecision(12)} (|diff| ${Math.abs(tsCost - pyOut.cost).toExponential(1)})`);
+console.log(`  final cost: np ${tsCost.toPrecision(12)}, numpy ${pyCost.toPrecision(12)} (|diff| ${Math.abs(tsCost - pyCost).toExponential(1)})`);
 report({
-  "np wall s": tsMedian,
-  "np cpu s": median(tsCpu),
-  "numpy wall s": pyMedian,
-  "numpy cpu s": median(pyOut.cpu),
-  "np / numpy (wall)": tsMedian / pyMedian,
-  "np / numpy (cpu)": median(tsCpu) / median(pyOut.cpu),
+  "np wall s": median(ts.wall),
+  "np cpu s": median(ts.cpu),
+  "numpy wall s": median(pyWall),
+  "numpy cpu s": median(pyCpu),
+  "np / numpy (wall)": wallRatio,
+  "np / numpy (cpu)": cpuRatio,
   ...memory,
 });
